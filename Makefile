@@ -1,0 +1,44 @@
+# The two commands of the README: `make site` and `make test`. Everything they need is
+# installed here, pinned: Python packages into .venv from the lock files.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip --disable-pip-version-check -q
+SITE_DIR ?= site
+
+.PHONY: site test lint typecheck unit serve check schema bench-check clean
+
+$(VENV)/.runtime: requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --require-virtualenv -r requirements.lock
+	touch $@
+
+$(VENV)/.test: $(VENV)/.runtime requirements-test.lock
+	$(PIP) install --require-virtualenv -r requirements-test.lock
+	touch $@
+
+## Build the demo site into site/ and say how to open it.
+site: $(VENV)/.runtime
+	$(PY) -m generator build --site-dir $(SITE_DIR)
+	@echo "Pour le parcourir : make serve (http://127.0.0.1:8000/), ou ouvrez $(CURDIR)/$(SITE_DIR)/index.html"
+
+serve: $(VENV)/.runtime
+	$(PY) -m generator serve
+
+check: $(VENV)/.runtime
+	$(PY) -m generator check
+
+schema: $(VENV)/.runtime
+	$(PY) -m generator schema --out schemas
+
+## Lint, types and every test.
+test: $(VENV)/.test
+	$(VENV)/bin/ruff check generator tests benchmarks
+	$(VENV)/bin/mypy
+	$(PY) -m pytest
+
+bench-check: $(VENV)/.test
+	$(PY) benchmarks/bench_check.py
+
+clean:
+	rm -rf $(SITE_DIR) .serve-site .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,26 @@
+"""Rules that span fields and files, run on a loaded Dataset.
+
+Each module owns one family of rules — ``fields`` (what one file must hold together: contact,
+cost note, audiences, geo inside the territory, phone numbers, translations), ``references``
+(ids that must exist, unique villages), ``series`` (dates that must be occurrences, clock
+changes, stops in order) and ``warnings`` (what is reported without stopping the build).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..loading import Dataset, Reporter
+from . import fields, references, series, warnings
+from .context import Context
+
+
+def run_checks(dataset: Dataset, reporter: Reporter, today: date) -> None:
+    """Add every cross-field and cross-file Problem of ``dataset`` to ``reporter``."""
+    if dataset.territory is None:
+        return
+    context = Context.of(dataset, reporter, today)
+    references.check(context)
+    fields.check(context)
+    series.check(context)
+    warnings.check(context)

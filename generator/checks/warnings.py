@@ -1,0 +1,66 @@
+"""What is reported without stopping the build: stale, past or missing things."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from ..schedule import event_series, stop_series
+from .context import Context
+
+
+def _months_between(earlier: date, later: date) -> int:
+    return (later.year - earlier.year) * 12 + later.month - earlier.month - (1 if later.day < earlier.day else 0)
+
+
+def _last_date(series_dates: list[date]) -> date | None:
+    return series_dates[-1] if series_dates else None
+
+
+def check(ctx: Context) -> None:
+    today = ctx.today
+    served: set[str] = set()
+    for _, _, actor, source in ctx.entities("actors"):
+        served.update(ctx.communes if "all" in actor.area else actor.area)
+        on = actor.verified.on
+        if on > today:
+            ctx.warn(source, ("verified", "on"), "verification_future", on=on.isoformat())
+        else:
+            months = _months_between(on, today)
+            if months >= actor.review_months:
+                ctx.warn(
+                    source,
+                    ("verified", "on"),
+                    "verification_overdue",
+                    on=on.isoformat(),
+                    months=months,
+                    review=actor.review_months,
+                )
+    territory_source = ctx.dataset.sources[("territory", "territory")]
+    for index, commune in enumerate(ctx.territory.communes):
+        if commune.id not in served:
+            ctx.warn(territory_source, ("communes", index, "id"), "commune_without_actor", value=commune.id)
+
+    horizon = today + timedelta(days=1)
+    for _, _, event, source in ctx.entities("events"):
+        series = event_series(event)
+        if series.recurrence is not None and series.recurrence.count is None and series.recurrence.until is None:
+            continue  # open-ended: never all past
+        last = _last_date(series.rule_dates())
+        if (
+            last is not None
+            and last < horizon - timedelta(days=1)
+            and not any(c.start is not None and c.start.date() >= today for c in event.changed)
+        ):
+            ctx.warn(source, ("start",), "series_past", last=last.isoformat())
+    for _, _, circuit, source in ctx.entities("circuits"):
+        if not circuit.stops:
+            continue
+        series = stop_series(circuit, circuit.stops[0])
+        if series.recurrence is not None and series.recurrence.until is None and series.recurrence.count is None:
+            continue
+        last = _last_date(series.rule_dates())
+        if last is not None and last < today:
+            ctx.warn(source, ("start",), "series_past", last=last.isoformat())
+    for _, _, notice, source in ctx.entities("notices"):
+        if notice.until < today:
+            ctx.warn(source, ("until",), "notice_expired", until=notice.until.isoformat())

@@ -1,0 +1,125 @@
+"""What each command does, from parsed arguments to an exit code."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from .errors import FORMATTERS, format_text
+from .models.types import ID_PATTERN
+from .validate import Validation, validate
+
+OK, INVALID, USAGE = 0, 1, 2
+
+
+def _say(text: str) -> None:
+    if text:
+        print(text)
+
+
+def _summary(validation: Validation, lang: str) -> str:
+    errors = len(validation.errors)
+    warnings = len(validation.problems) - errors
+    if lang == "en":
+        return f"{errors} error(s), {warnings} warning(s)."
+    return f"{errors} erreur(s), {warnings} avertissement(s)."
+
+
+def _data_dir(path: Path) -> Path | None:
+    if not path.is_dir():
+        print(f"Dossier de données introuvable : {path}", file=sys.stderr)
+        return None
+    return path
+
+
+def check(args: argparse.Namespace) -> int:
+    if _data_dir(args.data) is None:
+        return USAGE
+    validation = validate(args.data, lang=args.lang, today=args.today)
+    _say(FORMATTERS[args.format](validation.problems, args.lang))
+    if args.format == "text":
+        _say(_summary(validation, args.lang))
+    return OK if validation.ok else INVALID
+
+
+def build(args: argparse.Namespace) -> int:
+    from .build import BuildPaths
+    from .build import build as run_build
+
+    if _data_dir(args.data) is None:
+        return USAGE
+    validation = validate(args.data, lang=args.lang, today=args.today)
+    if validation.problems:
+        _say(format_text(validation.problems, args.lang))
+    if not validation.ok:
+        print(_summary(validation, args.lang), "Le site existant n'a pas été modifié.", file=sys.stderr)
+        return INVALID
+    paths = BuildPaths(project=Path.cwd(), site_dir=args.site_dir)
+    try:
+        run_build(validation, paths)
+    except Exception as exc:  # a bug or a full disk must not print a traceback at a volunteer
+        if os.environ.get("MAILLAGE_DEBUG"):
+            traceback.print_exc()
+        print(
+            f"La construction a échoué ({type(exc).__name__} : {exc}). Le site existant n'a pas été modifié.",
+            file=sys.stderr,
+        )
+        return INVALID
+    print(f"Site construit dans {paths.site_dir}/ — ouvrez {paths.site_dir.resolve()}/index.html")
+    return OK
+
+
+def schema(args: argparse.Namespace) -> int:
+    from .schemas import write_schemas
+
+    for path in write_schemas(args.out):
+        print(path)
+    return OK
+
+
+def new(args: argparse.Namespace) -> int:
+    import re
+
+    from .skeletons import FOLDERS, skeleton
+
+    if not re.fullmatch(ID_PATTERN, args.id) or len(args.id) > 64:
+        print(
+            f"« {args.id} » n'est pas un identifiant valable : minuscules sans accents, chiffres et tirets.",
+            file=sys.stderr,
+        )
+        return USAGE
+    folder = args.data / FOLDERS[args.kind]
+    target = folder / f"{args.id}.yaml"
+    if target.exists() or target.with_suffix(".yml").exists():
+        print(f"{target} existe déjà.", file=sys.stderr)
+        return USAGE
+    validation = validate(args.data) if args.data.is_dir() else None
+    dataset = validation.dataset if validation else None
+    commune = village = "ma-commune"
+    if dataset is not None and dataset.territory is not None:
+        first = dataset.territory.communes[0]
+        commune = first.id
+        village = first.villages[0].id if first.villages else first.id
+    actor = next(iter(sorted(dataset.actors)), "mon-acteur") if dataset else "mon-acteur"
+    place = next(iter(sorted(dataset.places)), "mon-lieu") if dataset else "mon-lieu"
+    today = validation.today if validation else None
+    from datetime import date
+
+    text = skeleton(args.kind, args.id, today or date.today(), commune, village, actor, place)
+    folder.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(target)
+    return OK
+
+
+def serve(args: argparse.Namespace) -> int:
+    from .serve import serve as run_serve
+
+    return run_serve(args)
+
+
+def run(args: argparse.Namespace) -> int:
+    return {"check": check, "build": build, "schema": schema, "new": new, "serve": serve}[args.command](args)

@@ -1,0 +1,89 @@
+"""Problems found in the data, and the three ways of printing them.
+
+A :class:`Problem` is a user's mistake described as data: where it is (file, line, column,
+field path), what is wrong and what would be right. Nothing in the generator raises for a
+user's mistake; every stage returns Problems, and the command line prints them once.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+_SEVERITY_WORD = {
+    "fr": {"error": "erreur", "warning": "avertissement"},
+    "en": {"error": "error", "warning": "warning"},
+}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake (or doubt) in one data file, located and explained."""
+
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+    hint: str = ""
+    severity: Severity = "error"
+    code: str = field(default="", compare=False)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Sorted by file, then line and column; duplicates removed."""
+    return sorted(set(problems), key=lambda p: (p.file, p.line, p.column, p.path, p.message))
+
+
+def format_text(problems: Iterable[Problem], lang: str = "fr") -> str:
+    words = _SEVERITY_WORD.get(lang, _SEVERITY_WORD["fr"])
+    out: list[str] = []
+    for p in problems:
+        where = f"{p.file}:{p.line}:{p.column}"
+        field_part = f" [{p.path}]" if p.path else ""
+        out.append(f"{where}: {words[p.severity]}{field_part}: {p.message}")
+        if p.hint:
+            out.append(f"    → {p.hint}")
+    return "\n".join(out)
+
+
+def _escape_data(text: str) -> str:
+    # GitHub workflow commands: https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(problems: Iterable[Problem], lang: str = "fr") -> str:
+    """Workflow commands, so that problems show as annotations on the changed lines."""
+    out = []
+    for p in problems:
+        title = p.path or p.file
+        message = p.message + (f" — {p.hint}" if p.hint else "")
+        props = ",".join(
+            [
+                f"file={_escape_property(p.file)}",
+                f"line={p.line}",
+                f"col={p.column}",
+                f"title={_escape_property(title)}",
+            ]
+        )
+        out.append(f"::{p.severity} {props}::{_escape_data(message)}")
+    return "\n".join(out)
+
+
+def format_json(problems: Iterable[Problem], lang: str = "fr") -> str:
+    return json.dumps([asdict(p) for p in problems], ensure_ascii=False, indent=2)
+
+
+FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}

@@ -1,0 +1,22 @@
+"""A venue where events take place."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .base import Model
+from .types import Geo, I18nText, Id, Text, vocabulary
+
+
+class Place(Model):
+    """A venue (village hall, library…): read from `data/places/<id>.yaml`."""
+
+    id: Id = Field(description="Identifiant, identique au nom du fichier : `salle-maffe`.")
+    name: I18nText = Field(description="Nom du lieu : « Salle du village de Maffe ».")
+    address: Text = Field(description="Adresse postale : `Rue de la Salle 2, 5374 Maffe`.")
+    commune: Id = Field(description="Identifiant de la commune.")
+    village: Id | None = Field(None, description="Identifiant du village, facultatif mais conseillé.")
+    geo: Geo | None = Field(None, description="Position `[latitude, longitude]`, recommandée.")
+    wheelchair: vocabulary("wheelchair") = Field(  # type: ignore[valid-type]
+        "unknown", description="Accès en fauteuil roulant : `yes`, `no`, `limited` ou `unknown`."
+    )

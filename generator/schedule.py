@@ -1,0 +1,316 @@
+"""Series and their occurrences: the one expansion every output uses.
+
+A *series* is an event (one date or a rule) or one stop of a circuit (the circuit's rule at
+the stop's times). Its occurrences are the rule's dates, minus the skipped ones (explicit
+dates, and public holidays from the ``holidays`` package for ``skip: [public-holidays]``),
+with cancelled ones kept and marked, and changed ones moved. All times are local, naive, in
+the territory's timezone; writers attach the zone.
+
+dateutil expands the rules (``rrule``); ``UNTIL`` written as a date means "through that day".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import holidays
+from dateutil import rrule as du
+
+from .models import Circuit, Event, InlineLocation, Stop
+from .models.recurrence import Recurrence
+from .models.series import PUBLIC_HOLIDAYS
+
+_FREQ = {"DAILY": du.DAILY, "WEEKLY": du.WEEKLY, "MONTHLY": du.MONTHLY, "YEARLY": du.YEARLY}
+_DAYS = (du.MO, du.TU, du.WE, du.TH, du.FR, du.SA, du.SU)
+# An open-ended series is expanded this far past "today" at most.
+HORIZON_DAYS = 3 * 366
+
+
+def build_rule(recurrence: Recurrence, dtstart: datetime) -> du.rrule:
+    """The dateutil rule for ``recurrence`` starting at ``dtstart`` (naive local time)."""
+    kwargs: dict[str, Any] = {"dtstart": dtstart, "interval": recurrence.interval, "wkst": recurrence.wkst}
+    if recurrence.byday:
+        kwargs["byweekday"] = [_DAYS[d](n) if n else _DAYS[d] for n, d in recurrence.byday]
+    if recurrence.bymonthday:
+        kwargs["bymonthday"] = recurrence.bymonthday
+    if recurrence.bymonth:
+        kwargs["bymonth"] = recurrence.bymonth
+    if recurrence.count is not None:
+        kwargs["count"] = recurrence.count
+    if recurrence.until is not None:
+        kwargs["until"] = datetime.combine(recurrence.until, time(23, 59, 59))
+    return du.rrule(_FREQ[recurrence.freq], **kwargs)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=64)
+def public_holidays(country: str, year: int) -> frozenset[date]:
+    try:
+        return frozenset(holidays.country_holidays(country, years=[year]).keys())
+    except NotImplementedError:
+        return frozenset()
+
+
+def is_public_holiday(country: str, day: date) -> bool:
+    return day in public_holidays(country, day.year)
+
+
+@lru_cache(maxsize=16)
+def clock_changes(zone: str, year: int) -> tuple[date, ...]:
+    """The local dates on which the zone's UTC offset changes during ``year``."""
+    tz = ZoneInfo(zone)
+    changes = []
+    previous = datetime(year, 1, 1, 12, tzinfo=tz).utcoffset()
+    day = date(year, 1, 1)
+    while day.year == year:
+        offset = datetime.combine(day + timedelta(days=1), time(12), tz).utcoffset()
+        if offset != previous:
+            changes.append(day + timedelta(days=1))
+            previous = offset
+        day += timedelta(days=1)
+    return tuple(changes)
+
+
+def is_unclear_local_time(moment: datetime, zone: str) -> bool:
+    """True when ``moment`` does not exist, or exists twice, in ``zone`` (clock changes)."""
+    tz = ZoneInfo(zone)
+    first = moment.replace(tzinfo=tz, fold=0)
+    second = moment.replace(tzinfo=tz, fold=1)
+    if first.utcoffset() != second.utcoffset():
+        return True
+    # A time in a gap round-trips to another wall-clock time.
+    back = first.astimezone(ZoneInfo("UTC")).astimezone(tz).replace(tzinfo=None)
+    return back != moment
+
+
+@dataclass(frozen=True)
+class Series:
+    """One series to expand: an event, or one stop of a circuit."""
+
+    key: str  # "evenement-<id>" or "tournee-<circuit>-<stop key>", the UID's local part
+    kind: str  # "event" or "stop"
+    source_id: str  # the event or circuit id
+    start: date | datetime  # first occurrence (a date: all-day)
+    duration: timedelta | None  # None: no end given
+    recurrence: Recurrence | None
+    skip_dates: frozenset[date] = frozenset()
+    skip_holidays: bool = False
+    cancelled: dict[date, str | None] = field(default_factory=dict)
+    status: str = "scheduled"
+    stop_key: str | None = None
+
+    @property
+    def all_day(self) -> bool:
+        return not isinstance(self.start, datetime)
+
+    @property
+    def start_datetime(self) -> datetime:
+        if isinstance(self.start, datetime):
+            return self.start
+        return datetime.combine(self.start, time())
+
+    def rule(self) -> du.rrule | None:
+        return build_rule(self.recurrence, self.start_datetime) if self.recurrence else None
+
+    def rule_dates(self, until: date | None = None) -> list[date]:
+        """The rule's dates (before skipping), up to ``until`` for an open-ended rule."""
+        rule = self.rule()
+        if rule is None:
+            return [self.start_datetime.date()]
+        if self.recurrence is not None and self.recurrence.count is None and self.recurrence.until is None:
+            limit = until or (self.start_datetime.date() + timedelta(days=HORIZON_DAYS))
+            return [d.date() for d in rule.between(self.start_datetime, datetime.combine(limit, time.max), inc=True)]
+        return [d.date() for d in rule]
+
+    def first_rule_date(self) -> date | None:
+        rule = self.rule()
+        if rule is None:
+            return self.start_datetime.date()
+        first = rule.after(self.start_datetime, inc=True)
+        return first.date() if first is not None else None
+
+    def has_rule_date(self, day: date) -> bool:
+        """Is ``day`` one of the rule's dates (before skipping)?"""
+        rule = self.rule()
+        if rule is None:
+            return day == self.start_datetime.date()
+        if day < self.start_datetime.date():
+            return False
+        moment = datetime.combine(day, self.start_datetime.time())
+        return rule.after(moment, inc=True) == moment
+
+
+def event_series(event: Event) -> Series:
+    start = event.start
+    duration: timedelta | None = None
+    if isinstance(start, datetime):
+        if isinstance(event.end, datetime):
+            duration = event.end - start
+        elif isinstance(event.end, time):
+            duration = datetime.combine(start.date(), event.end) - start
+    else:
+        last = event.end if isinstance(event.end, date) and not isinstance(event.end, datetime) else start
+        duration = timedelta(days=(last - start).days + 1)
+    return Series(
+        key=f"evenement-{event.id}",
+        kind="event",
+        source_id=event.id,
+        start=start,
+        duration=duration,
+        recurrence=event.repeat,
+        skip_dates=frozenset(d for d in event.skip if isinstance(d, date)),
+        skip_holidays=PUBLIC_HOLIDAYS in event.skip,
+        cancelled={c.date: c.reason for c in event.cancelled},
+        status=str(event.status),
+    )
+
+
+def stop_key(stop: Stop) -> str:
+    return stop.id or stop.village
+
+
+def stop_series(circuit: Circuit, stop: Stop) -> Series:
+    recurrence = circuit.repeat
+    if circuit.until is not None and (recurrence.until is None or circuit.until < recurrence.until):
+        recurrence = Recurrence(**{**recurrence.__dict__, "until": circuit.until, "count": None})
+    start = datetime.combine(circuit.start, stop.arrive)
+    return Series(
+        key=f"tournee-{circuit.id}-{stop_key(stop)}",
+        kind="stop",
+        source_id=circuit.id,
+        start=start,
+        duration=datetime.combine(circuit.start, stop.leave) - start,
+        recurrence=recurrence,
+        skip_dates=frozenset(d for d in circuit.skip if isinstance(d, date)),
+        skip_holidays=PUBLIC_HOLIDAYS in circuit.skip,
+        cancelled={c.date: c.reason for c in circuit.cancelled},
+        stop_key=stop_key(stop),
+    )
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One dated occurrence of a series, as every output shows it."""
+
+    series: str
+    original: date | datetime  # the rule's start for this occurrence (RECURRENCE-ID)
+    start: date | datetime
+    end: date | datetime | None  # exclusive for all-day occurrences
+    status: str  # "scheduled" | "cancelled"
+    reason: str | None = None
+    note: str | None = None
+    moved: bool = False
+    place: str | None = None
+    location: InlineLocation | None = None
+
+    @property
+    def all_day(self) -> bool:
+        return not isinstance(self.start, datetime)
+
+    @property
+    def day(self) -> date:
+        return self.start.date() if isinstance(self.start, datetime) else self.start
+
+    def sort_key(self) -> tuple[datetime, str]:
+        moment = self.start if isinstance(self.start, datetime) else datetime.combine(self.start, time())
+        return (moment, self.series)
+
+
+# --- expansion ---------------------------------------------------------------------------
+
+LOOK_BACK = timedelta(days=183)  # past occurrences stay in feeds six months (ICAL.md 17)
+LOOK_AHEAD = timedelta(days=366)
+
+
+@dataclass(frozen=True)
+class Window:
+    """The dates every output considers: [first, last], both inclusive."""
+
+    first: date
+    last: date
+
+    @classmethod
+    def around(cls, today: date) -> Window:
+        return cls(today - LOOK_BACK, today + LOOK_AHEAD)
+
+
+def all_series(events: dict[str, Event], circuits: dict[str, Circuit]) -> list[Series]:
+    """Every series of the dataset, sorted by key: each event, and each stop of each circuit."""
+    series = [event_series(event) for event in events.values()]
+    for circuit in circuits.values():
+        series.extend(stop_series(circuit, stop) for stop in circuit.stops)
+    return sorted(series, key=lambda s: s.key)
+
+
+def expand(series: Series, window: Window, country: str, event: Event | None = None) -> list[Occurrence]:
+    """The occurrences of ``series`` whose original date falls in ``window``, sorted.
+
+    Skipped dates are dropped; cancelled ones are kept with status ``cancelled``; changed ones
+    (``event.changed``) are moved or altered; a cancelled or postponed series gives every
+    occurrence that status.
+    """
+    changes = {c.date: c for c in event.changed} if event is not None else {}
+    out: list[Occurrence] = []
+    for day in series.rule_dates(window.last):
+        if day < window.first or day > window.last:
+            continue
+        if day in series.skip_dates or (series.skip_holidays and is_public_holiday(country, day)):
+            continue
+        if series.all_day:
+            original: date | datetime = day
+            start: date | datetime = day
+            end: date | datetime | None = day + (series.duration or timedelta(days=1))
+        else:
+            original = datetime.combine(day, series.start_datetime.time())
+            start = original
+            end = original + series.duration if series.duration is not None else None
+        status = "scheduled" if series.status == "scheduled" else series.status
+        reason = None
+        if day in series.cancelled:
+            status, reason = "cancelled", series.cancelled[day]
+        note = None
+        moved = False
+        place = event.place if event is not None else None
+        location = event.location if event is not None else None
+        change = changes.get(day)
+        if change is not None:
+            note = change.note
+            if change.start is not None and not series.all_day:
+                length = (end - start) if isinstance(end, datetime) and isinstance(start, datetime) else None
+                start = change.start
+                end = start + length if length is not None else None
+                moved = change.start != original
+            if change.end is not None and isinstance(start, datetime):
+                end = change.end if isinstance(change.end, datetime) else datetime.combine(start.date(), change.end)
+            if change.place is not None or change.location is not None:
+                place, location = change.place, change.location
+                moved = True
+        out.append(
+            Occurrence(
+                series=series.key,
+                original=original,
+                start=start,
+                end=end,
+                status=status,
+                reason=reason,
+                note=note,
+                moved=moved,
+                place=place,
+                location=location,
+            )
+        )
+    return sorted(out, key=Occurrence.sort_key)
+
+
+def schedule(
+    events: dict[str, Event], circuits: dict[str, Circuit], country: str, window: Window
+) -> dict[str, list[Occurrence]]:
+    """Series key → its occurrences in ``window``: the one expansion every output uses."""
+    result: dict[str, list[Occurrence]] = {}
+    for series in all_series(events, circuits):
+        event = events.get(series.source_id) if series.kind == "event" else None
+        result[series.key] = expand(series, window, country, event)
+    return result
