@@ -17,12 +17,28 @@ $(VENV)/.test: $(VENV)/.runtime requirements-test.lock
 	$(PIP) install --require-virtualenv -r requirements-test.lock
 	touch $@
 
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Debian packages the tests drive for real: Chromium (pages), poppler (PDF previews).
+# Installed when missing and running as root; otherwise the tests say what is missing.
+DEBIAN_PACKAGES := chromium poppler-utils
+.PHONY: system-deps
+system-deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	  else echo "Missing Debian packages:$$missing (install them as root)"; exit 1; fi; \
+	fi
+
 ## Build the demo site into site/ and say how to open it.
-site: $(VENV)/.runtime
+site: $(VENV)/.runtime node_modules/.installed
 	$(PY) -m generator build --site-dir $(SITE_DIR)
 	@echo "Pour le parcourir : make serve (http://127.0.0.1:8000/), ou ouvrez $(CURDIR)/$(SITE_DIR)/index.html"
 
-serve: $(VENV)/.runtime
+serve: $(VENV)/.runtime node_modules/.installed
 	$(PY) -m generator serve
 
 check: $(VENV)/.runtime
@@ -32,8 +48,9 @@ schema: $(VENV)/.runtime
 	$(PY) -m generator schema --out schemas
 
 ## Lint, types and every test.
-test: $(VENV)/.test
+test: $(VENV)/.test node_modules/.installed system-deps
 	$(VENV)/bin/ruff check generator tests benchmarks
+	$(VENV)/bin/ruff format --check generator tests benchmarks
 	$(VENV)/bin/mypy
 	$(PY) -m pytest
 

@@ -283,8 +283,11 @@ def expand(series: Series, window: Window, country: str, event: Event | None = N
                 start = change.start
                 end = start + length if length is not None else None
                 moved = change.start != original
-            if change.end is not None and isinstance(start, datetime):
-                end = change.end if isinstance(change.end, datetime) else datetime.combine(start.date(), change.end)
+            if isinstance(start, datetime):
+                if isinstance(change.end, datetime):
+                    end = change.end
+                elif isinstance(change.end, time):
+                    end = datetime.combine(start.date(), change.end)
             if change.place is not None or change.location is not None:
                 place, location = change.place, change.location
                 moved = True
