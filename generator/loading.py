@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import yamlread
 from .errors import Problem
-from .messages import describe, did_you_mean
+from .messages import closest, describe, did_you_mean
 from .models import KINDS, Actor, Circuit, Event, Model, Notice, Place, Territory
 from .models.types import ID_PATTERN, slugify
 
@@ -46,6 +46,9 @@ class Dataset:
     circuits: dict[str, Circuit] = field(default_factory=dict)
     notices: dict[str, Notice] = field(default_factory=dict)
     sources: dict[tuple[str, str], Source] = field(default_factory=dict)
+    # Every id present in data/ by folder (file names), even of files that were not read or
+    # did not validate: references to them are not "unknown", the file itself is reported.
+    ids: dict[str, set[str]] = field(default_factory=dict)
 
     def collection(self, kind: str) -> dict[str, Any]:
         return typing.cast(dict[str, Any], getattr(self, kind))
@@ -156,11 +159,24 @@ def _field_names(model: type[BaseModel] | None) -> list[str]:
 def report_validation(
     reporter: Reporter, file: str, positions: yamlread.Positions, model: type[Model], error: ValidationError
 ) -> None:
-    for item in error.errors(include_url=False, include_input=False):
+    items = error.errors(include_url=False, include_input=False)
+    # A misspelt field (`titel:`) is both unknown and, as `title`, missing: say it once, as a typo.
+    misspelt: set[tuple[str | int, ...]] = set()
+    for item in items:
+        loc = tuple(p for p in item["loc"] if isinstance(p, int) or "[" not in p)
+        if item["type"] == "extra_forbidden" and loc:
+            best = closest(str(loc[-1]), _field_names(_model_at(model, loc[:-1])))
+            if best is not None:
+                misspelt.add(loc[:-1] + (best,))
+    for item in items:
         loc = tuple(p for p in item["loc"] if isinstance(p, int) or "[" not in p)
         kind = item["type"]
         ctx = dict(item.get("ctx") or {})
+        if kind == "list_duplicate" and isinstance(ctx.get("index"), int):
+            loc = loc + (ctx["index"] - 1,)  # point at the second copy, not the whole list
         if kind == "missing":
+            if loc in misspelt:
+                continue
             name = str(loc[-1]) if loc else ""
             reporter.add(file, positions.of(loc[:-1]), loc, "missing", field=name)
         elif kind == "extra_forbidden":
@@ -210,7 +226,8 @@ def read_file(
         return None, None
     if not isinstance(data, dict):
         stem = path.stem if _valid_stem(path.stem) else slugify(path.stem)
-        reporter.add(display, positions.of(()), (), "not_mapping", stem=stem)
+        code = "not_mapping_territory" if model is Territory else "not_mapping"
+        reporter.add(display, positions.of(()), (), code, stem=stem)
         return None, None
     try:
         return model.model_validate(data), positions
@@ -225,10 +242,11 @@ def _valid_stem(stem: str) -> bool:
     return len(stem) <= 64 and re.fullmatch(ID_PATTERN, stem) is not None
 
 
-def load_dataset(data_dir: Path, reporter: Reporter) -> Dataset:
-    """Read every file of ``data_dir``, in a fixed (sorted) order."""
+def load_dataset(data_dir: Path, reporter: Reporter, *, only: set[Path] | None = None) -> Dataset:
+    """Read every file of ``data_dir``, in a fixed (sorted) order; with ``only``, read just
+    those files (and territory.yaml) but still list every id."""
     data_dir = data_dir.resolve()
-    dataset = Dataset(root=data_dir)
+    dataset = Dataset(root=data_dir, ids={kind: set() for kind in KINDS})
     seen: dict[tuple[str, str], str] = {}
     base = data_dir.parent
 
@@ -271,8 +289,11 @@ def load_dataset(data_dir: Path, reporter: Reporter) -> Dataset:
             reporter.add(display(entry), (1, 1), (), "duplicate_id", value=stem, other=seen[(folder, stem)])
             continue
         seen[(folder, stem)] = display(entry)
+        dataset.ids[folder].add(stem)
         if not _valid_stem(stem):
             reporter.add(display(entry), (1, 1), (), "file_name", name=entry.name, suggestion=slugify(stem)[:64])
+            continue
+        if only is not None and entry not in only:
             continue
         entity, positions = read_file(reporter, entry, display(entry), KINDS[folder])
         if entity is None or positions is None:

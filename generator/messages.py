@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .models.vocabularies import VOCABULARIES, VOCABULARY_NAMES
+from .yamlwords import syntax_detail
 
 _DATE_HINT = {
     "fr": "écrivez une date sous la forme AAAA-MM-JJ, par exemple 2026-09-08",
@@ -102,6 +103,16 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
     "not_mapping": {
         "fr": ("le fichier doit contenir des champs `nom: valeur`", "commencez par `id: {stem}`"),
         "en": ("the file must hold `name: value` fields", "start with `id: {stem}`"),
+    },
+    "not_mapping_territory": {
+        "fr": (
+            "le fichier doit contenir des champs `nom: valeur`",
+            "commencez par `name: <nom du territoire>`, puis `country:` et `communes:`",
+        ),
+        "en": (
+            "the file must hold `name: value` fields",
+            "start with `name: <territory name>`, then `country:` and `communes:`",
+        ),
     },
     "unknown_folder": {
         "fr": (
@@ -703,7 +714,16 @@ def describe(code: str, context: dict[str, Any], lang: str) -> tuple[str, str]:
     if code == "vocabulary":
         name = str(ctx.get("vocabulary", ""))
         ctx["vocabulary_name"] = VOCABULARY_NAMES.get(name, {}).get(lang, name)
-        ctx["suggestion"] = did_you_mean(str(ctx.get("value", "")), VOCABULARIES.get(name, {}), lang)
+        terms = VOCABULARIES.get(name, {})
+        value = str(ctx.get("value", ""))
+        if closest(value, terms) is None:
+            # a label written instead of its value (`gratuit` for `free`, `atelier` for `workshop`)
+            labels = {label.lower(): key for key, term in terms.items() for label in term.labels.values()}
+            label = closest(value, labels)
+            value = labels[label] if label is not None else value
+        ctx["suggestion"] = did_you_mean(value, terms, lang)
+    if code == "syntax":
+        ctx["detail"] = syntax_detail(ctx, lang)
     if "what" in ctx and ctx["what"] in _FIELD_NAMES[lang]:
         ctx["what"] = _FIELD_NAMES[lang][ctx["what"]]
         if lang == "fr":

@@ -83,23 +83,28 @@ def _resolve_plain(value: str) -> Any:
     return value
 
 
+def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    """Line and column of byte ``offset``, the column in characters as editors count them."""
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    prefix = before[before.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")
+    if line == 1:
+        prefix = prefix.removeprefix("\ufeff")
+    return line, len(prefix) + 1
+
+
 def decode(raw: bytes) -> str:
     """UTF-8 (with or without BOM) to text; a wrong byte is reported at its line and column."""
     if len(raw) > MAX_BYTES:
         raise YamlProblem("file_too_large", 1, 1, size=len(raw), limit=MAX_BYTES)
+    # A NUL byte means binary junk (an image, a word-processor file) even when an invalid
+    # UTF-8 byte comes first; UTF-16 text has NULs too, but starts with its BOM.
+    if b"\x00" in raw and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise YamlProblem("binary", *_byte_position(raw, raw.index(b"\x00")))
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
-        raise YamlProblem("not_utf8", line, column) from None
-    if "\x00" in text:
-        index = text.index("\x00")
-        line = text.count("\n", 0, index) + 1
-        column = index - (text.rfind("\n", 0, index) + 1) + 1
-        raise YamlProblem("binary", line, column)
-    return text
+        raise YamlProblem("not_utf8", *_byte_position(raw, exc.start)) from None
 
 
 @dataclass
@@ -110,6 +115,11 @@ class _Frame:
     count_at_start: int
     pending_key: str | None = None
     seen: set[str] = field(default_factory=set)
+
+
+def _shown(tag: str) -> str:
+    """A tag as the contributor wrote it: ``!!python/object``, not its resolved URI."""
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 def load(text: str) -> tuple[Any, Positions]:
@@ -171,7 +181,7 @@ def load(text: str) -> tuple[Any, Positions]:
                     raise YamlProblem("too_many_values", event.start_mark.line + 1, 1, limit=MAX_VALUES)
                 tag = event.tag
                 if tag is not None and tag not in _STR_TAGS:
-                    raise YamlProblem("tag", event.start_mark.line + 1, event.start_mark.column + 1, tag=tag)
+                    raise YamlProblem("tag", event.start_mark.line + 1, event.start_mark.column + 1, tag=_shown(tag))
                 plain = bool(event.implicit[0]) and tag is None
                 key_slot = is_key_slot()
                 value: Any = event.value if (key_slot or not plain) else _resolve_plain(event.value)
@@ -192,7 +202,7 @@ def load(text: str) -> tuple[Any, Positions]:
                     "tag:yaml.org,2002:seq",
                     "!",
                 ):
-                    raise YamlProblem("tag", mark.line + 1, mark.column + 1, tag=event.tag)
+                    raise YamlProblem("tag", mark.line + 1, mark.column + 1, tag=_shown(event.tag))
                 count += 1
                 path = path_for_child() if stack else ()
                 positions.values[path] = (mark.line + 1, mark.column + 1)
@@ -223,13 +233,26 @@ def load(text: str) -> tuple[Any, Positions]:
         error_mark: Any = exc.problem_mark or exc.context_mark
         line = error_mark.line + 1 if error_mark is not None else 1
         column = error_mark.column + 1 if error_mark is not None else 1
-        raise YamlProblem("syntax", line, column, detail=str(exc.problem or exc)) from None
+        # Where the unclosed quote or bracket opened: messages.py words it for the user.
+        opened = exc.context_mark
+        lines = text.split("\n")
+        here = lines[line - 1] if line <= len(lines) else ""
+        char = here[column - 1] if column <= len(here) else ""
+        raise YamlProblem(
+            "syntax",
+            line,
+            column,
+            detail=str(exc.problem or exc),
+            within=str(exc.context or ""),
+            char=char,
+            opened_line=opened.line + 1 if opened is not None else 0,
+            opened_column=opened.column + 1 if opened is not None else 0,
+        ) from None
     except yaml.YAMLError as exc:  # reader errors (control characters) carry no problem_mark
         line, column = 1, 1
         position = getattr(exc, "position", None)
-        if isinstance(position, int):
-            line = text.count("\n", 0, position) + 1
-            column = position - (text.rfind("\n", 0, position) + 1) + 1
+        if isinstance(position, int):  # libyaml gives a byte offset into the UTF-8 text
+            line, column = _byte_position(text.encode("utf-8"), position)
         detail = getattr(exc, "reason", None) or str(exc)
         raise YamlProblem("syntax", line, column, detail=str(detail)) from None
     finally:

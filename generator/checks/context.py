@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from statistics import median
 from typing import Any
 
 from pydantic import BaseModel
@@ -13,6 +14,10 @@ from ..loading import Dataset, Reporter, Source
 from ..models import Territory
 
 Path = tuple[str | int, ...]
+
+# Degrees from the territory's median point beyond which a commune or village is an outlier
+# (about 220 km north-south): far wider than any rural territory, far narrower than a swap.
+_SPREAD = 2.0
 
 
 @dataclass
@@ -38,8 +43,13 @@ class Context:
             for village in commune.villages:
                 villages.setdefault(village.id, commune.id)
                 points.append(village.geo)
-        lats = [p[0] for p in points]
-        lons = [p[1] for p in points]
+        # The box holds the points that agree with each other: one swapped pair in
+        # territory.yaml (some 45 degrees away) must not stretch it over half of Europe and
+        # so hide itself. A point far from the median is left out, and the geo check reports it.
+        middle = (median(p[0] for p in points), median(p[1] for p in points))
+        near = [p for p in points if abs(p[0] - middle[0]) <= _SPREAD and abs(p[1] - middle[1]) <= _SPREAD]
+        lats = [p[0] for p in near or points]
+        lons = [p[1] for p in near or points]
         # A margin of about 5 km: venues at a commune's edge are further than its villages.
         bbox = (min(lats) - 0.05, min(lons) - 0.08, max(lats) + 0.05, max(lons) + 0.08)
         return cls(

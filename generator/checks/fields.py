@@ -93,6 +93,9 @@ def check(ctx: Context) -> None:
                 ctx.error(source, ("location",), "place_and_location")
             elif entity.place is None and entity.location is None:
                 ctx.error(source, (), "place_missing")
+            for index, change in enumerate(entity.changed):  # a moved occurrence goes to one venue too
+                if change.place is not None and change.location is not None:
+                    ctx.error(source, ("changed", index, "location"), "place_and_location")
             _cost(ctx, source, ("cost",), entity.cost, entity.cost_note, ())
         if kind == "actors":
             for index, closure in enumerate(entity.closures):

@@ -11,9 +11,9 @@ from .context import Context, Path
 
 
 def _ref(ctx: Context, source: Source, path: Path, what: str, value: str, known: Iterable[str]) -> bool:
-    options = list(known)
-    if value in options:
+    if value in known:  # a dict or set lookup: a list of every id per reference made check quadratic
         return True
+    options = list(known)
     folder = {"actor": "data/actors/", "place": "data/places/"}.get(what, "data/territory.yaml")
     fallback = (
         f"aucun identifiant proche : les identifiants existants sont dans {folder}"
@@ -74,8 +74,8 @@ def check(ctx: Context) -> None:
             else:
                 seen_villages[village.id] = commune.id
 
-    actors = ctx.dataset.actors
-    places = ctx.dataset.places
+    actors = ctx.dataset.ids.get("actors") or set(ctx.dataset.actors)
+    places = ctx.dataset.ids.get("places") or set(ctx.dataset.places)
     for _, _, actor, source in ctx.entities("actors"):
         _areas(ctx, source, ("area",), actor.area)
         for index, location in enumerate(actor.locations):

@@ -28,7 +28,8 @@ def _occurrence_hint(ctx: Context, series: Series, day: date) -> str:
             if fr
             else "it is a public holiday, already skipped by `public-holidays`"
         )
-    nearby = [d for d in series.rule_dates(day + timedelta(days=62)) if abs((d - day).days) <= 45]
+    horizon = day + timedelta(days=62) if day < date.max - timedelta(days=62) else date.max  # a 9999 typo
+    nearby = [d for d in series.rule_dates(horizon) if abs((d - day).days) <= 45]
     if nearby:
         listed = ", ".join(d.isoformat() for d in nearby[:4])
         return f"dates proches de la série : {listed}" if fr else f"nearby dates of the series: {listed}"
@@ -67,7 +68,7 @@ def _exceptions(ctx: Context, source: Source, series: Series, entity: Event | Ci
             occurrence(("changed", index, "date"), change.date, "changed")
 
 
-def _rule(ctx: Context, source: Source, series: Series, start_path: Path) -> bool:
+def _rule(ctx: Context, source: Source, series: Series, start_path: Path, *, day_only: bool = False) -> bool:
     if series.recurrence is None:
         return True
     first = series.first_rule_date()
@@ -75,34 +76,51 @@ def _rule(ctx: Context, source: Source, series: Series, start_path: Path) -> boo
         ctx.error(source, ("repeat",), "rrule_never")
         return False
     if first != series.start_datetime.date():
-        ctx.error(source, start_path, "start_not_first", start=_fmt(series.start), first=first.isoformat())
+        # a circuit's start is a day: the first stop's time was never written there
+        shown = _fmt(series.start_datetime.date()) if day_only else _fmt(series.start)
+        ctx.error(source, start_path, "start_not_first", start=shown, first=first.isoformat())
         return False
     return True
 
 
-def _clock(ctx: Context, source: Source, series: Series, path: Path, moments: list[time]) -> None:
+def _clock(
+    ctx: Context, source: Source, series: Series, path: Path, moments: list[time], days: list[date] | None = None
+) -> None:
     """Refuse local times that a clock change skips or repeats, on any date of the series."""
     if series.all_day:
         return
     zone = ctx.territory.timezone
-    start_day = series.start_datetime.date()
-    if series.recurrence is None:
-        days = [start_day]
-    else:
-        last_year = start_day.year + _MAX_YEARS
-        if series.recurrence.until is not None:
-            last_year = min(last_year, series.recurrence.until.year)
-        elif series.recurrence.count is None:
-            last_year = min(last_year, max(start_day.year, ctx.today.year) + 3)
-        days = [start_day]
-        for year in range(start_day.year, last_year + 1):
-            days.extend(d for d in clock_changes(zone, year) if series.has_rule_date(d))
-    for day in days:
+    for day in _clock_days(ctx, series) if days is None else days:
         for moment in moments:
             local = datetime.combine(day, moment)
             if is_unclear_local_time(local, zone):
                 ctx.error(source, path, "clock_change", value=_fmt(local), zone=zone)
                 return
+
+
+def _clock_days(ctx: Context, series: Series) -> list[date]:
+    """The series' first day and those of its dates on which the clock changes."""
+    zone = ctx.territory.timezone
+    start_day = series.start_datetime.date()
+    if series.recurrence is None:
+        days = [start_day]
+    else:
+        # date.max.year - 1: a typo like 9999-12-28 must not overflow the calendar below
+        last_year = min(start_day.year + _MAX_YEARS, date.max.year - 1)
+        if series.recurrence.until is not None:
+            last_year = min(last_year, series.recurrence.until.year)
+        elif series.recurrence.count is None:
+            last_year = min(last_year, max(start_day.year, ctx.today.year) + 3)
+        days = [start_day]
+        # One expansion up to the last year, not one `has_rule_date` (a scan from the start)
+        # per clock change: that was most of `check`'s time on large territories.
+        rule = series.rule()
+        assert rule is not None
+        end = datetime.combine(date(last_year, 12, 31), time.max)
+        rule_days = {d.date() for d in rule.between(series.start_datetime, end, inc=True)}
+        for year in range(start_day.year, last_year + 1):
+            days.extend(d for d in clock_changes(zone, year) if d in rule_days)
+    return days
 
 
 def _event(ctx: Context, source: Source, event: Event) -> None:
@@ -178,11 +196,12 @@ def _circuit(ctx: Context, source: Source, circuit: Circuit) -> None:
     if not ordered or not circuit.stops:
         return
     first = stop_series(circuit, circuit.stops[0])
-    if not _rule(ctx, source, first, ("start",)):
+    if not _rule(ctx, source, first, ("start",), day_only=True):
         return
     _exceptions(ctx, source, first, circuit)
+    days = _clock_days(ctx, first)  # every stop runs on the circuit's dates: expand them once
     for index, stop in enumerate(circuit.stops):
-        _clock(ctx, source, stop_series(circuit, stop), ("stops", index, "arrive"), [stop.arrive, stop.leave])
+        _clock(ctx, source, stop_series(circuit, stop), ("stops", index, "arrive"), [stop.arrive, stop.leave], days)
 
 
 def check(ctx: Context) -> None:

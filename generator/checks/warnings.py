@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
+from ..freshness import months_between
 from ..schedule import event_series, stop_series
 from .context import Context
-
-
-def _months_between(earlier: date, later: date) -> int:
-    return (later.year - earlier.year) * 12 + later.month - earlier.month - (1 if later.day < earlier.day else 0)
 
 
 def _last_date(series_dates: list[date]) -> date | None:
@@ -25,7 +22,7 @@ def check(ctx: Context) -> None:
         if on > today:
             ctx.warn(source, ("verified", "on"), "verification_future", on=on.isoformat())
         else:
-            months = _months_between(on, today)
+            months = months_between(on, today)
             if months >= actor.review_months:
                 ctx.warn(
                     source,
@@ -40,7 +37,6 @@ def check(ctx: Context) -> None:
         if commune.id not in served:
             ctx.warn(territory_source, ("communes", index, "id"), "commune_without_actor", value=commune.id)
 
-    horizon = today + timedelta(days=1)
     for _, _, event, source in ctx.entities("events"):
         series = event_series(event)
         if series.recurrence is not None and series.recurrence.count is None and series.recurrence.until is None:
@@ -48,7 +44,7 @@ def check(ctx: Context) -> None:
         last = _last_date(series.rule_dates())
         if (
             last is not None
-            and last < horizon - timedelta(days=1)
+            and last < today
             and not any(c.start is not None and c.start.date() >= today for c in event.changed)
         ):
             ctx.warn(source, ("start",), "series_past", last=last.isoformat())

@@ -228,9 +228,9 @@ VOCABULARY_NAMES = {
     "circuit-type": {"fr": "type de tournée", "en": "route type"},
     "access-mode": {"fr": "mode d'accès", "en": "access mode"},
     "cost": {"fr": "coût", "en": "cost"},
-    "wheelchair": {"fr": "accessibilité en fauteuil", "en": "wheelchair access"},
-    "verification": {"fr": "méthode de vérification", "en": "verification method"},
+    "wheelchair": {"fr": "niveau d'accès en fauteuil", "en": "wheelchair access"},
+    "verification": {"fr": "moyen de vérification", "en": "verification method"},
     "notice-level": {"fr": "niveau d'avis", "en": "notice level"},
     "status": {"fr": "statut", "en": "status"},
-    "language": {"fr": "langue", "en": "language"},
+    "language": {"fr": "code de langue", "en": "language"},
 }
