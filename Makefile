@@ -21,9 +21,10 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian packages the tests drive for real: Chromium (pages), poppler (PDF previews).
+# Debian packages the tests drive for real: Chromium (pages), poppler (PDF previews), faketime
+# (feeds built at another wall-clock time must be byte-identical).
 # Installed when missing and running as root; otherwise the tests say what is missing.
-DEBIAN_PACKAGES := chromium poppler-utils
+DEBIAN_PACKAGES := chromium poppler-utils faketime
 .PHONY: system-deps
 system-deps:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -54,8 +55,23 @@ test: $(VENV)/.test node_modules/.installed system-deps
 	$(VENV)/bin/mypy
 	$(PY) -m pytest
 
+## PNG previews of every printed leaflet (previews/), to look at them as a reader would.
+.PHONY: previews
+previews: $(VENV)/.runtime system-deps
+	$(PY) -m generator.outputs.leaflets.previews --out previews
+
 bench-check: $(VENV)/.test
 	$(PY) benchmarks/bench_check.py
 
+## Build time, memory and page weights of the demo and of 10x/30x synthetic territories.
+.PHONY: bench-build
+bench-build: $(VENV)/.test node_modules/.installed
+	$(PY) benchmarks/bench_build.py
+
+## PNGs of the main page templates, desktop and 375 px wide, into previews/.
+.PHONY: screenshots
+screenshots: $(VENV)/.test node_modules/.installed system-deps
+	$(PY) tests/web/screenshots.py previews
+
 clean:
-	rm -rf $(SITE_DIR) .serve-site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(SITE_DIR) .serve-site .serve-build .pytest_cache .mypy_cache .ruff_cache

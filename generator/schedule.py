@@ -6,12 +6,18 @@ dates, and public holidays from the ``holidays`` package for ``skip: [public-hol
 with cancelled ones kept and marked, and changed ones moved. All times are local, naive, in
 the territory's timezone; writers attach the zone.
 
+``schedule``/``expand`` give the occurrences that take place in a Window (six months back,
+twelve ahead of "today": what pages, leaflets and the feed tests show). A feed writes a
+series as its rule, so it also asks for the rule's ``skipped_days`` (EXDATEs), its
+``exceptions`` (cancelled and changed occurrences: overrides) and its ``last_day`` (to leave
+out a series over before the window) — all from the same functions, never by itself.
+
 dateutil expands the rules (``rrule``); ``UNTIL`` written as a date means "through that day".
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
@@ -19,8 +25,9 @@ from zoneinfo import ZoneInfo
 
 import holidays
 from dateutil import rrule as du
+from dateutil.relativedelta import relativedelta
 
-from .models import Circuit, Event, InlineLocation, Stop
+from .models import Change, Circuit, Event, InlineLocation, Stop
 from .models.recurrence import Recurrence
 from .models.series import PUBLIC_HOLIDAYS
 
@@ -44,6 +51,18 @@ def build_rule(recurrence: Recurrence, dtstart: datetime) -> du.rrule:
     if recurrence.until is not None:
         kwargs["until"] = datetime.combine(recurrence.until, time(23, 59, 59))
     return du.rrule(_FREQ[recurrence.freq], **kwargs)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=4096)
+def _rule_days(recurrence: Recurrence, first: date, until: date | None) -> tuple[date, ...]:
+    """The dates of a rule from ``first`` (through ``until`` if given). The time of day never
+    changes them (no BYHOUR is accepted), so the stops of a route share one expansion."""
+    rule = build_rule(recurrence, datetime.combine(first, time()))
+    if until is None:
+        return tuple(d.date() for d in rule)
+    return tuple(
+        d.date() for d in rule.between(datetime.combine(first, time()), datetime.combine(until, time.max), inc=True)
+    )
 
 
 @lru_cache(maxsize=64)
@@ -117,13 +136,12 @@ class Series:
 
     def rule_dates(self, until: date | None = None) -> list[date]:
         """The rule's dates (before skipping), up to ``until`` for an open-ended rule."""
-        rule = self.rule()
-        if rule is None:
+        if self.recurrence is None:
             return [self.start_datetime.date()]
-        if self.recurrence is not None and self.recurrence.count is None and self.recurrence.until is None:
-            limit = until or (self.start_datetime.date() + timedelta(days=HORIZON_DAYS))
-            return [d.date() for d in rule.between(self.start_datetime, datetime.combine(limit, time.max), inc=True)]
-        return [d.date() for d in rule]
+        first = self.start_datetime.date()
+        if self.recurrence.count is None and self.recurrence.until is None:
+            return list(_rule_days(self.recurrence, first, until or (first + timedelta(days=HORIZON_DAYS))))
+        return list(_rule_days(self.recurrence, first, None))
 
     def first_rule_date(self) -> date | None:
         rule = self.rule()
@@ -172,10 +190,25 @@ def stop_key(stop: Stop) -> str:
     return stop.id or stop.village
 
 
+def _bounded(recurrence: Recurrence, dtstart: datetime, until: date | None) -> Recurrence:
+    """``recurrence`` ending no later than a circuit's ``until``.
+
+    RFC 5545 forbids COUNT with UNTIL: a COUNT whose last date falls after ``until`` becomes
+    that UNTIL, one that ends earlier is kept as it is.
+    """
+    if until is None:
+        return recurrence
+    if recurrence.until is not None and recurrence.until <= until:
+        return recurrence
+    if recurrence.count is not None:
+        last = list(build_rule(recurrence, dtstart))[-1].date()
+        if last <= until:
+            return recurrence
+    return replace(recurrence, until=until, count=None)
+
+
 def stop_series(circuit: Circuit, stop: Stop) -> Series:
-    recurrence = circuit.repeat
-    if circuit.until is not None and (recurrence.until is None or circuit.until < recurrence.until):
-        recurrence = Recurrence(**{**recurrence.__dict__, "until": circuit.until, "count": None})
+    recurrence = _bounded(circuit.repeat, datetime.combine(circuit.start, stop.arrive), circuit.until)
     start = datetime.combine(circuit.start, stop.arrive)
     return Series(
         key=f"tournee-{circuit.id}-{stop_key(stop)}",
@@ -198,13 +231,14 @@ class Occurrence:
     series: str
     original: date | datetime  # the rule's start for this occurrence (RECURRENCE-ID)
     start: date | datetime
-    end: date | datetime | None  # exclusive for all-day occurrences
-    status: str  # "scheduled" | "cancelled"
+    end: date | datetime | None  # exclusive for all-day occurrences; None: no end given
+    status: str  # "scheduled" | "cancelled" | "postponed" (the series' own status)
     reason: str | None = None
     note: str | None = None
     moved: bool = False
     place: str | None = None
     location: InlineLocation | None = None
+    changed: bool = False  # listed under `changed:` (moved or altered): a feed override
 
     @property
     def all_day(self) -> bool:
@@ -221,8 +255,9 @@ class Occurrence:
 
 # --- expansion ---------------------------------------------------------------------------
 
-LOOK_BACK = timedelta(days=183)  # past occurrences stay in feeds six months (ICAL.md 17)
-LOOK_AHEAD = timedelta(days=366)
+# Past occurrences stay in feeds and pages six months (ICAL.md 17); a year ahead is shown.
+LOOK_BACK_MONTHS = 6
+LOOK_AHEAD_MONTHS = 12
 
 
 @dataclass(frozen=True)
@@ -234,7 +269,10 @@ class Window:
 
     @classmethod
     def around(cls, today: date) -> Window:
-        return cls(today - LOOK_BACK, today + LOOK_AHEAD)
+        return cls(today - relativedelta(months=LOOK_BACK_MONTHS), today + relativedelta(months=LOOK_AHEAD_MONTHS))
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.first <= day <= self.last
 
 
 def all_series(events: dict[str, Event], circuits: dict[str, Circuit]) -> list[Series]:
@@ -245,67 +283,105 @@ def all_series(events: dict[str, Event], circuits: dict[str, Circuit]) -> list[S
     return sorted(series, key=lambda s: s.key)
 
 
+def _is_skipped(series: Series, day: date, country: str) -> bool:
+    return day in series.skip_dates or (series.skip_holidays and is_public_holiday(country, day))
+
+
+def _occurrence(series: Series, day: date, event: Event | None, change: Change | None) -> Occurrence:
+    """The occurrence the rule gives on ``day``, with its cancellation or change applied."""
+    if series.all_day:
+        original: date | datetime = day
+        start: date | datetime = day
+        end: date | datetime | None = day + (series.duration or timedelta(days=1))
+    else:
+        original = datetime.combine(day, series.start_datetime.time())
+        start = original
+        end = original + series.duration if series.duration is not None else None
+    status, reason = series.status, None
+    if day in series.cancelled:
+        status, reason = "cancelled", series.cancelled[day]
+    place = event.place if event is not None else None
+    location = event.location if event is not None else None
+    note, moved = None, False
+    if change is not None:
+        note = change.note
+        if change.start is not None:
+            length = end - start if end is not None else None
+            # An all-day occurrence moves to the new start's day; its time means nothing.
+            start = change.start if isinstance(start, datetime) else change.start.date()
+            end = start + length if length is not None else None
+            moved = start != original
+        if isinstance(start, datetime):
+            if isinstance(change.end, datetime):
+                end = change.end
+            elif isinstance(change.end, time):
+                end = datetime.combine(start.date(), change.end)
+        if change.place is not None or change.location is not None:
+            place, location = change.place, change.location
+            moved = True
+    return Occurrence(
+        series=series.key,
+        original=original,
+        start=start,
+        end=end,
+        status=status,
+        reason=reason,
+        note=note,
+        moved=moved,
+        place=place,
+        location=location,
+        changed=change is not None,
+    )
+
+
 def expand(series: Series, window: Window, country: str, event: Event | None = None) -> list[Occurrence]:
-    """The occurrences of ``series`` whose original date falls in ``window``, sorted.
+    """The occurrences of ``series`` that take place (start) in ``window``, sorted.
 
     Skipped dates are dropped; cancelled ones are kept with status ``cancelled``; changed ones
-    (``event.changed``) are moved or altered; a cancelled or postponed series gives every
-    occurrence that status.
+    (``event.changed``) are moved or altered — an occurrence moved into the window from outside
+    it is in, one moved out of it is not; every other occurrence carries the series' status.
     """
     changes = {c.date: c for c in event.changed} if event is not None else {}
-    out: list[Occurrence] = []
-    for day in series.rule_dates(window.last):
-        if day < window.first or day > window.last:
+    days = {d for d in series.rule_dates(window.last) if d in window}
+    days.update(changes)  # moved occurrences may come from outside the window
+    out = []
+    for day in sorted(days):
+        if _is_skipped(series, day, country):
             continue
-        if day in series.skip_dates or (series.skip_holidays and is_public_holiday(country, day)):
-            continue
-        if series.all_day:
-            original: date | datetime = day
-            start: date | datetime = day
-            end: date | datetime | None = day + (series.duration or timedelta(days=1))
-        else:
-            original = datetime.combine(day, series.start_datetime.time())
-            start = original
-            end = original + series.duration if series.duration is not None else None
-        status = "scheduled" if series.status == "scheduled" else series.status
-        reason = None
-        if day in series.cancelled:
-            status, reason = "cancelled", series.cancelled[day]
-        note = None
-        moved = False
-        place = event.place if event is not None else None
-        location = event.location if event is not None else None
-        change = changes.get(day)
-        if change is not None:
-            note = change.note
-            if change.start is not None and not series.all_day:
-                length = (end - start) if isinstance(end, datetime) and isinstance(start, datetime) else None
-                start = change.start
-                end = start + length if length is not None else None
-                moved = change.start != original
-            if isinstance(start, datetime):
-                if isinstance(change.end, datetime):
-                    end = change.end
-                elif isinstance(change.end, time):
-                    end = datetime.combine(start.date(), change.end)
-            if change.place is not None or change.location is not None:
-                place, location = change.place, change.location
-                moved = True
-        out.append(
-            Occurrence(
-                series=series.key,
-                original=original,
-                start=start,
-                end=end,
-                status=status,
-                reason=reason,
-                note=note,
-                moved=moved,
-                place=place,
-                location=location,
-            )
-        )
+        occurrence = _occurrence(series, day, event, changes.get(day))
+        if occurrence.day in window:
+            out.append(occurrence)
     return sorted(out, key=Occurrence.sort_key)
+
+
+def exceptions(series: Series, country: str, event: Event | None = None) -> list[Occurrence]:
+    """The occurrences that differ from the rule — cancelled or changed — wherever they fall,
+    sorted by original date: what a feed writes as overrides (RECURRENCE-ID)."""
+    changes = {c.date: c for c in event.changed} if event is not None else {}
+    days = sorted(set(series.cancelled) | set(changes))
+    return [_occurrence(series, day, event, changes.get(day)) for day in days if not _is_skipped(series, day, country)]
+
+
+def skipped_days(series: Series, country: str, until: date) -> list[date]:
+    """The rule's dates that do not take place (``skip``: dates and public holidays), from the
+    series' start up to ``until`` for an open-ended rule (all of them otherwise): EXDATEs."""
+    if series.recurrence is None:
+        return []
+    return [d for d in series.rule_dates(until) if _is_skipped(series, d, country)]
+
+
+def last_day(series: Series, country: str, event: Event | None = None) -> date | None:
+    """The last day on which an occurrence starts; None for an open-ended rule."""
+    recurrence = series.recurrence
+    if recurrence is not None and recurrence.count is None and recurrence.until is None:
+        return None
+    changes = {c.date: c for c in event.changed} if event is not None else {}
+    last = next(
+        (d for d in reversed(series.rule_dates()) if d not in changes and not _is_skipped(series, d, country)), None
+    )
+    # A changed occurrence may have moved past (or before) the rule's last date.
+    moved = [_occurrence(series, d, event, c).day for d, c in changes.items() if not _is_skipped(series, d, country)]
+    return max([d for d in (last, *moved) if d is not None], default=None)
 
 
 def schedule(
