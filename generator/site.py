@@ -2,16 +2,26 @@
 
 Keeping MkDocs behind this one module means that changing site builder (Material for MkDocs
 announces its end of life for 2027) touches this file, not the generator.
+
+Two things are added to a plain MkDocs build. ``RawPages`` hands the body of a page whose
+front matter says ``maillage: raw`` to the theme as finished HTML, so that MkDocs' Markdown
+never reads text from data (the pages module escaped and sanitised it already).
+``docs/.maillage/site.json`` (written by the pages module; MkDocs skips dot folders) is
+exposed to the templates as ``config.extra.maillage``, and sets the theme's language.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 from typing import Any
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.plugins import BasePlugin
+
+SITE_JSON = Path(".maillage") / "site.json"
 
 
 def site_settings(config_file: Path) -> dict[str, Any]:
@@ -25,8 +35,32 @@ def site_settings(config_file: Path) -> dict[str, Any]:
     }
 
 
+class RawPages(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+    """Pages whose front matter says ``maillage: raw`` are finished HTML: skip Markdown."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.bodies: dict[str, str] = {}
+
+    def on_page_markdown(self, markdown: str, page: Any, **_: Any) -> str:
+        if page.meta.get("maillage") == "raw":
+            self.bodies[page.file.src_uri] = markdown
+            return ""
+        return markdown
+
+    def on_page_content(self, html: str, page: Any, **_: Any) -> str:
+        return self.bodies.pop(page.file.src_uri, html)
+
+
 def build_site(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
     """Build ``docs_dir`` with the settings of ``config_file`` into ``site_dir``."""
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     config = load_config(config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir))
+    shared = docs_dir / SITE_JSON
+    if shared.is_file():
+        data = json.loads(shared.read_text(encoding="utf-8"))
+        config["extra"]["maillage"] = data
+        if data.get("language"):
+            config["theme"]["language"] = data["language"]
+    config["plugins"]["maillage-raw-pages"] = RawPages()
     mkdocs_build(config)

@@ -1,0 +1,66 @@
+"""The public website's pages, rendered from the Dataset and the one schedule.
+
+``write_pages`` (a DOC_WRITER) writes every generated page into the docs folder as a
+Markdown file holding finished HTML (see ``page``), the vendored assets (``assets``), and
+``.maillage/site.json``: what the theme's templates need on every page (the notices
+banner, the site language). ``search`` indexes the built site with Pagefind (a
+SITE_WRITER). The page families: ``home``, ``needs``, ``actors``, ``agenda``, ``routes``,
+``communes``, ``others``; the lookups they share: ``view``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from .. import RenderContext
+from . import actors, agenda, communes, needs, others, routes
+from .assets import copy_assets
+from .home import home_page
+from .html import esc, typo
+from .i18n import label
+from .page import Page
+from .view import SiteView
+
+SITE_JSON = ".maillage/site.json"
+
+
+def all_pages(view: SiteView, docs: Path) -> Iterator[Page]:
+    yield home_page(view, docs / "index.md")
+    for family in (actors, agenda, routes, communes, needs, others):
+        yield from family.pages(view)
+
+
+def site_data(view: SiteView) -> dict[str, Any]:
+    """What every page's template needs (strings pre-escaped: the templates print them raw)."""
+    lang = view.lang
+    return {
+        "language": lang,
+        "more": esc(label("notice_more", lang)),
+        "notices": [
+            {
+                "id": n.id,
+                "level": str(n.level),
+                "title": esc(typo(view.t(n.title), lang)),
+                "href": view.url("notice", n.id),
+            }
+            for n in view.active_notices
+        ],
+    }
+
+
+def _write_json(path: Path, data: Any) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+
+
+def write_pages(context: RenderContext, docs: Path) -> None:
+    view = SiteView(context)
+    for page in all_pages(view, docs):
+        page.write(docs)
+    _write_json(docs / "acteurs" / "horaires.json", actors.hours_index(view))
+    _write_json(docs / "carte" / "points.json", others.map_points(view))
+    _write_json(docs / SITE_JSON, site_data(view))
+    copy_assets(docs)

@@ -1,0 +1,200 @@
+"""HTML fragments several page families share: agenda lines, subscribe links, maps, chips.
+
+Each function returns a string of HTML in which every data value went through ``html.text``
+or ``html.esc``; links are relative, made by the page's ``Links``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from .html import attrs, data_json, esc, tel_href, text
+from .i18n import colon, label, long_date, span, term, upper_first
+from .page import Links
+from .view import AgendaItem, SiteView, Venue
+
+
+def chips(vocabulary: str, values: Iterable[str], lang: str) -> str:
+    items = "".join(f"<li>{esc(term(vocabulary, v, lang))}</li>" for v in values)
+    return f'<ul class="mg-chips">{items}</ul>' if items else ""
+
+
+def venue_text(view: SiteView, venue: Venue | None) -> str:
+    """ "Salle du village, Rue de la Salle 2, 5374 Maffe (Havelange)"."""
+    if venue is None:
+        return ""
+    parts = [p for p in (venue.name, venue.address) if p]
+    commune = view.commune_name(venue.commune)
+    village = view.village_name(venue.village)
+    where = village if village and village != commune else ""
+    place = ", ".join(parts) or where or commune
+    return f"{place} ({commune})" if commune and commune not in place else place
+
+
+def venue_html(view: SiteView, links: Links, venue: Venue | None) -> str:
+    if venue is None:
+        return ""
+    words = text(venue_text(view, venue), view.lang)
+    if venue.place_id:
+        return f'<a href="{links(view.url("place", venue.place_id))}">{words}</a>'
+    return words
+
+
+def item_filters(item: AgendaItem) -> str:
+    return attrs(
+        data_commune=" ".join(item.communes),
+        data_village=" ".join(item.villages),
+        data_type=item.type,
+        data_audience=" ".join(item.audiences),
+    )
+
+
+def status_badge(view: SiteView, item: AgendaItem) -> str:
+    lang = view.lang
+    if item.status == "cancelled":
+        reason = f"{colon(lang)}{text(item.reason, lang)}" if item.reason else ""
+        return f'<strong class="mg-badge mg-badge--cancelled">{esc(label("cancelled", lang))}</strong>{reason}'
+    if item.status == "postponed":
+        return f'<strong class="mg-badge mg-badge--moved">{esc(label("postponed", lang))}</strong>'
+    if item.moved or item.note:
+        note = f" {text(item.note, lang)}" if item.note else ""
+        return f'<strong class="mg-badge mg-badge--moved">{esc(label("moved", lang))}</strong>{note}'
+    return ""
+
+
+def agenda_line(
+    view: SiteView, links: Links, item: AgendaItem, with_date: bool = False, usual: Venue | None = None
+) -> str:
+    """One agenda entry as a list item, struck through and labelled when cancelled.
+
+    ``usual``: on the event's own page, the date alone, and the place only when it differs."""
+    lang = view.lang
+    when = span(item.start, item.end, lang)
+    if with_date:
+        when = f"{upper_first(long_date(item.day, lang))}, {when}"
+    href = links(view.url("route" if item.kind == "run" else "event", item.source_id))
+    title = f'<a href="{href}">{text(item.title, lang)}</a>'
+    if item.kind == "run":
+        names = ", ".join(view.village_name(s.stop.village) for s in item.stops)
+        where_html = text(f"{len(item.stops)} {label('route_day', lang)}{colon(lang)}{names}", lang)
+        kind = term("circuit-type", item.type, lang)
+    else:
+        where_html = venue_html(view, links, item.venue)
+        kind = term("event-type", item.type, lang)
+    cancelled = item.status == "cancelled"
+    body = f'<span class="mg-when">{esc(when)}</span> {title} <span class="mg-kind">{esc(kind)}</span>'
+    if usual is not None:
+        body = f'<span class="mg-when">{esc(when)}</span>'
+        where_html = where_html if item.venue != usual else ""
+    if cancelled:
+        body = f"<s>{body}</s>"
+    where_block = f'<br><span class="mg-where">{where_html}</span>' if where_html else ""
+    badge = status_badge(view, item)
+    badge_block = f' <span class="mg-status">{badge}</span>' if badge else ""
+    css = "mg-item mg-item--cancelled" if cancelled else "mg-item"
+    return f'<li class="{css}"{item_filters(item)}>{body}{badge_block}{where_block}</li>'
+
+
+def agenda_days(view: SiteView, links: Links, items: list[AgendaItem], heading: str = "h3") -> str:
+    """Items grouped under one heading per day."""
+    out = []
+    for day, day_items in view.by_day(items):
+        today = f" ({label('today', view.lang)})" if day == view.today else ""
+        lines = "".join(agenda_line(view, links, i) for i in day_items)
+        out.append(
+            f'<section class="mg-day"><{heading} id="j-{day.isoformat()}">{esc(upper_first(long_date(day, view.lang)))}{esc(today)}</{heading}>'
+            f'<ul class="mg-items">{lines}</ul></section>'
+        )
+    return "".join(out)
+
+
+def subscribe(view: SiteView, feed_path: str, name: str) -> str:
+    """ICAL.md point 21: webcal, Google Calendar, the plain URL with a copy button, a caution."""
+    lang = view.lang
+    https_url = view.absolute(feed_path)
+    webcal = "webcal://" + https_url.split("://", 1)[1]
+    google = "https://calendar.google.com/calendar/render?" + urlencode({"cid": webcal}, safe=":/")
+    heading = f"{label('subscribe', lang)}{colon(lang)}{name}"
+    return (
+        f'<section class="mg-subscribe" aria-label="{text(heading, lang)}">'
+        f'<p class="mg-subscribe__title">{text(heading, lang)}</p><ul>'
+        f'<li><a href="{esc(webcal)}">{esc(label("subscribe_webcal", lang))}</a></li>'
+        f'<li><a href="{esc(google)}" rel="nofollow">{esc(label("subscribe_google", lang))}</a></li>'
+        f'<li><a href="{esc(https_url)}">{esc(label("subscribe_url", lang))}</a> '
+        f'<code class="mg-url">{esc(https_url)}</code> '
+        f'<button type="button" class="mg-copy" data-copy="{esc(https_url)}" hidden>{esc(label("subscribe_copy", lang))}</button></li>'
+        f'</ul><p class="mg-small">{esc(label("subscribe_note", lang))}</p></section>'
+    )
+
+
+def osm_link(geo: tuple[float, float]) -> str:
+    lat, lon = geo
+    return f"https://www.openstreetmap.org/?{quote(f'mlat={lat:.5f}&mlon={lon:.5f}', safe='=&')}#map=17/{lat:.5f}/{lon:.5f}"
+
+
+def map_block(view: SiteView, links: Links, points: list[dict[str, Any]], data_url: str | None = None) -> str:
+    """A map that loads nothing until the visitor asks; OpenStreetMap links before that.
+
+    ``points``: dicts with lat, lon, name and url (site-relative); with ``data_url`` the
+    points come from that JSON file instead (large maps), and no list is printed."""
+    lang = view.lang
+    extra = view.context.settings.get("extra", {})
+    tiles = str(extra.get("map_tiles") or "")
+    attribution = str(extra.get("map_attribution") or "")
+    if not tiles or (not points and not data_url):
+        return ""
+    listed = [{**p, "url": links(p["url"]) if p.get("url") else ""} for p in points]
+    data = attrs(
+        data_tiles=tiles,
+        data_attribution=attribution,
+        data_leaflet=links("assets/vendor/leaflet/"),
+        data_points_url=links(data_url) if data_url else None,
+        data_base=links(""),
+    )
+    raw_points = f' data-points="{data_json(listed)}"' if not data_url else ""
+    items = "".join(
+        f'<li>{text(p["name"], lang)} — <a href="{esc(osm_link((p["lat"], p["lon"])))}">{esc(label("osm_link", lang))}</a></li>'
+        for p in points
+    )
+    listing = f'<ul class="mg-map__links">{items}</ul>' if items and not data_url else ""
+    return (
+        f'<div class="mg-map"{data}{raw_points}>'
+        f'<p><button type="button" class="md-button mg-map__show" hidden>{esc(label("show_map", lang))}</button> '
+        f'<span class="mg-small">{esc(label("map_note", lang))}</span></p>'
+        f'<div class="mg-map__canvas" hidden></div>{listing}</div>'
+    )
+
+
+def contact_list(
+    view: SiteView, contact: Any = None, phone: str | None = None, email: str | None = None, website: str | None = None
+) -> str:
+    """Phone (``tel:``), e-mail (``mailto:``) and website links, from a Contact or given one by one."""
+    if contact is not None:
+        phone, email, website = contact.phone, contact.email, contact.website
+    lang = view.lang
+    rows = []
+    if phone:
+        rows.append(
+            f'<li>{esc(label("phone", lang))}{colon(lang)}<a href="{esc(tel_href(phone, view.country))}">{esc(phone)}</a></li>'
+        )
+    if email:
+        rows.append(f'<li>{esc(label("email", lang))}{colon(lang)}<a href="mailto:{esc(email)}">{esc(email)}</a></li>')
+    if website:
+        rows.append(
+            f'<li>{esc(label("website", lang))}{colon(lang)}<a href="{esc(website)}" rel="nofollow">{esc(website)}</a></li>'
+        )
+    return f'<ul class="mg-contact">{"".join(rows)}</ul>' if rows else ""
+
+
+def section(title: str, body: str, section_id: str = "") -> str:
+    if not body:
+        return ""
+    ident = f' id="{esc(section_id)}"' if section_id else ""
+    return f"<section><h2{ident}>{esc(title)}</h2>{body}</section>"
+
+
+def day_iso(day: date) -> str:
+    return day.isoformat()

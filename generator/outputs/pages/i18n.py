@@ -1,0 +1,286 @@
+"""The words of the interface in each site language, and dates and times written out.
+
+French first, English beside it; Dutch and German fall back to English until someone
+translates them (the territory's first language picks the set). Vocabulary labels live in
+``models.vocabularies``; this module owns the rest: headings, buttons, sentences, day and
+month names, and the way a time is written ("8 h 30" in French, "8:30" in English).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from ...models.vocabularies import VOCABULARIES
+from .html import typo
+
+DAYS = {
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+MONTHS = {
+    "fr": (
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
+
+LABELS: dict[str, dict[str, str]] = {
+    "home": {"fr": "Accueil", "en": "Home"},
+    "type_actor": {"fr": "Acteur", "en": "Organisation"},
+    "type_event": {"fr": "Activité", "en": "Activity"},
+    "type_route": {"fr": "Tournée", "en": "Mobile route"},
+    "type_commune": {"fr": "Commune", "en": "Municipality"},
+    "type_place": {"fr": "Lieu", "en": "Place"},
+    "directory": {"fr": "Qui peut m'aider ?", "en": "Who can help me?"},
+    "actors": {"fr": "Acteurs", "en": "Organisations"},
+    "agenda": {"fr": "Agenda", "en": "Agenda"},
+    "routes": {"fr": "Tournées", "en": "Mobile routes"},
+    "communes": {"fr": "Communes", "en": "Municipalities"},
+    "map": {"fr": "Carte", "en": "Map"},
+    "search": {"fr": "Rechercher", "en": "Search"},
+    "places": {"fr": "Lieux", "en": "Places"},
+    "notices": {"fr": "Avis", "en": "Notices"},
+    "needs": {"fr": "Je cherche…", "en": "I am looking for…"},
+    "this_week": {"fr": "Cette semaine", "en": "This week"},
+    "helpline_call": {"fr": "Vous ne savez pas à qui vous adresser ? Appelez", "en": "Not sure who to ask? Call"},
+    "free_call": {"fr": "appel gratuit", "en": "free call"},
+    "summary": {"fr": "En bref", "en": "In short"},
+    "services": {"fr": "Services", "en": "Services"},
+    "audiences": {"fr": "Pour qui ?", "en": "For whom?"},
+    "themes": {"fr": "Thèmes", "en": "Themes"},
+    "kind": {"fr": "Type", "en": "Kind"},
+    "access": {"fr": "Accès", "en": "Access"},
+    "cost": {"fr": "Coût", "en": "Cost"},
+    "conditions": {"fr": "Conditions", "en": "Conditions"},
+    "languages": {"fr": "Langues parlées", "en": "Languages spoken"},
+    "where_when": {"fr": "Où et quand ?", "en": "Where and when?"},
+    "contact": {"fr": "Contact", "en": "Contact"},
+    "phone": {"fr": "Téléphone", "en": "Phone"},
+    "email": {"fr": "E-mail", "en": "E-mail"},
+    "website": {"fr": "Site web", "en": "Website"},
+    "hours": {"fr": "Heures d'ouverture", "en": "Opening hours"},
+    "no_hours": {
+        "fr": "Heures d'ouverture non précisées : téléphonez avant de venir.",
+        "en": "Opening hours not given: call before coming.",
+    },
+    "events_organized": {"fr": "Ses activités", "en": "Its activities"},
+    "routes_operated": {"fr": "Ses tournées", "en": "Its routes"},
+    "verified": {"fr": "Informations vérifiées le", "en": "Information checked on"},
+    "by": {"fr": "par", "en": "by"},
+    "suggest_edit": {"fr": "Proposer une modification", "en": "Suggest a change"},
+    "report_error": {"fr": "Signaler une erreur par e-mail", "en": "Report an error by e-mail"},
+    "closed_from": {"fr": "Fermeture", "en": "Closed"},
+    "area": {"fr": "Communes desservies", "en": "Municipalities served"},
+    "whole_territory_actors": {"fr": "Et pour tout le territoire", "en": "And for the whole territory"},
+    "whole_territory": {"fr": "tout le territoire", "en": "the whole territory"},
+    "show_map": {"fr": "Afficher la carte", "en": "Show the map"},
+    "map_note": {
+        "fr": "La carte charge des images depuis un serveur de cartes extérieur.",
+        "en": "The map loads images from an outside map server.",
+    },
+    "osm_link": {"fr": "Voir sur OpenStreetMap", "en": "See on OpenStreetMap"},
+    "subscribe": {"fr": "S'abonner au calendrier", "en": "Subscribe to the calendar"},
+    "subscribe_webcal": {
+        "fr": "Ajouter à mon agenda (téléphone, Outlook, Apple)",
+        "en": "Add to my calendar (phone, Outlook, Apple)",
+    },
+    "subscribe_google": {"fr": "Ajouter à Google Agenda", "en": "Add to Google Calendar"},
+    "subscribe_copy": {"fr": "Copier l'adresse", "en": "Copy the address"},
+    "subscribe_url": {"fr": "Adresse du calendrier", "en": "Calendar address"},
+    "subscribe_note": {
+        "fr": "Google Agenda ne met à jour les abonnements que toutes les 12 à 24 heures.",
+        "en": "Google Calendar refreshes subscriptions only every 12 to 24 hours.",
+    },
+    "add_to_calendar": {"fr": "Ajouter à mon agenda (.ics)", "en": "Add to my calendar (.ics)"},
+    "leaflet": {"fr": "Dépliant à imprimer (PDF)", "en": "Printable leaflet (PDF)"},
+    "poster": {"fr": "Affiche des horaires à imprimer (PDF)", "en": "Printable timetable (PDF)"},
+    "booklet": {"fr": "Tout le répertoire à imprimer (PDF)", "en": "The whole directory, printable (PDF)"},
+    "upcoming_dates": {"fr": "Prochaines dates", "en": "Next dates"},
+    "no_upcoming": {"fr": "Aucune date à venir.", "en": "No upcoming date."},
+    "place": {"fr": "Lieu", "en": "Place"},
+    "organizers": {"fr": "Organisé par", "en": "Organised by"},
+    "operator": {"fr": "Tournée assurée par", "en": "Route run by"},
+    "registration": {"fr": "Inscription", "en": "Registration"},
+    "registration_required": {"fr": "Inscription obligatoire", "en": "Registration required"},
+    "registration_optional": {"fr": "Inscription souhaitée", "en": "Registration welcome"},
+    "deadline": {"fr": "avant le", "en": "before"},
+    "register_online": {"fr": "S'inscrire en ligne", "en": "Register online"},
+    "cancelled": {"fr": "Annulé", "en": "Cancelled"},
+    "postponed": {"fr": "Reporté", "en": "Postponed"},
+    "moved": {"fr": "Modifié", "en": "Changed"},
+    "timetable": {"fr": "Horaires des arrêts", "en": "Stop timetable"},
+    "village": {"fr": "Village", "en": "Village"},
+    "where": {"fr": "Où ?", "en": "Where?"},
+    "time": {"fr": "Heure", "en": "Time"},
+    "next_runs": {"fr": "Prochains passages", "en": "Next runs"},
+    "stops": {"fr": "Les arrêts", "en": "The stops"},
+    "stops_in": {"fr": "Passages de tournées dans la commune", "en": "Mobile services in the municipality"},
+    "actors_serving": {"fr": "Qui peut vous aider dans la commune ?", "en": "Who can help in this municipality?"},
+    "events_in": {"fr": "Activités dans la commune", "en": "Activities in the municipality"},
+    "feeds": {"fr": "Calendriers à suivre", "en": "Calendars to follow"},
+    "filters": {"fr": "Affiner", "en": "Filter"},
+    "all_communes": {"fr": "Toutes les communes", "en": "All municipalities"},
+    "all_villages": {"fr": "Tous les villages", "en": "All villages"},
+    "all_themes": {"fr": "Tous les thèmes", "en": "All themes"},
+    "all_audiences": {"fr": "Tous les publics", "en": "All audiences"},
+    "all_kinds": {"fr": "Tous les types", "en": "All kinds"},
+    "commune": {"fr": "Commune", "en": "Municipality"},
+    "theme": {"fr": "Thème", "en": "Theme"},
+    "audience": {"fr": "Public", "en": "Audience"},
+    "type": {"fr": "Type", "en": "Type"},
+    "open_now": {"fr": "Ouvert maintenant", "en": "Open now"},
+    "open_today": {"fr": "Ouvert aujourd'hui", "en": "Open today"},
+    "results": {"fr": "résultat(s)", "en": "result(s)"},
+    "reset": {"fr": "Tout afficher", "en": "Show all"},
+    "browse_by_commune": {"fr": "Par commune", "en": "By municipality"},
+    "browse_by_theme": {"fr": "Par thème", "en": "By theme"},
+    "browse_by_audience": {"fr": "Par public", "en": "By audience"},
+    "all_actors": {"fr": "Tous les acteurs", "en": "All organisations"},
+    "actors_count": {"fr": "acteurs", "en": "organisations"},
+    "later": {"fr": "Plus tard", "en": "Later"},
+    "month_agenda": {"fr": "Agenda du mois", "en": "Agenda for the month"},
+    "next_weeks": {"fr": "Les quatre prochaines semaines", "en": "The next four weeks"},
+    "every_event": {"fr": "Tout l'agenda", "en": "The whole agenda"},
+    "route_day": {"fr": "arrêts", "en": "stops"},
+    "see_route": {"fr": "voir les horaires", "en": "see the timetable"},
+    "search_label": {"fr": "Que cherchez-vous ?", "en": "What are you looking for?"},
+    "search_button": {"fr": "Rechercher", "en": "Search"},
+    "search_hint": {
+        "fr": "Par exemple : épicerie, logement, Havelange, aînés. Les accents ne sont pas nécessaires.",
+        "en": "For example: grocery, housing, Havelange, seniors.",
+    },
+    "search_nojs": {
+        "fr": "La recherche a besoin de JavaScript. Sans lui, parcourez le répertoire par commune, par thème ou par public.",
+        "en": "Search needs JavaScript. Without it, browse the directory by municipality, theme or audience.",
+    },
+    "search_none": {"fr": "Aucun résultat.", "en": "No result."},
+    "territory_map": {"fr": "Carte du territoire", "en": "Map of the territory"},
+    "map_points": {"fr": "Les lieux de la carte, en liste", "en": "The places on the map, as a list"},
+    "wheelchair": {"fr": "Accessibilité", "en": "Accessibility"},
+    "notice_more": {"fr": "En savoir plus", "en": "Read more"},
+    "active_notices": {"fr": "Avis en cours", "en": "Current notices"},
+    "concerns": {"fr": "Concerne", "en": "Concerns"},
+    "related_actors": {"fr": "Acteurs concernés", "en": "Related organisations"},
+    "all_day": {"fr": "toute la journée", "en": "all day"},
+    "today": {"fr": "aujourd'hui", "en": "today"},
+    "nothing_this_week": {"fr": "Rien d'annoncé cette semaine.", "en": "Nothing announced this week."},
+    "villages": {"fr": "Villages", "en": "Villages"},
+    "open_data": {"fr": "Données ouvertes", "en": "Open data"},
+    "upcoming_here": {"fr": "Activités à venir dans ce lieu", "en": "Upcoming activities here"},
+    "status_open": {"fr": "Ouvert maintenant", "en": "Open now"},
+    "status_closed": {"fr": "Fermé maintenant", "en": "Closed now"},
+    "closes_at": {"fr": "ferme à", "en": "closes at"},
+    "opens_at": {"fr": "ouvre à", "en": "opens at"},
+    "opens_on": {"fr": "ouvre", "en": "opens"},
+    "public_holiday_closed": {"fr": "fermé les jours fériés", "en": "closed on public holidays"},
+    "public_holiday_special": {
+        "fr": "horaires particuliers les jours fériés",
+        "en": "special hours on public holidays",
+    },
+    "irregular": {"fr": "horaires variables selon la période", "en": "hours vary with the season"},
+    "every_day": {"fr": "tous les jours", "en": "every day"},
+    "day_and_night": {"fr": "jour et nuit", "en": "day and night"},
+    "next_day": {"fr": "le lendemain", "en": "the next day"},
+    "of_month": {"fr": "du mois", "en": "of the month"},
+    "need_pages": {"fr": "Trouver de l'aide selon votre besoin", "en": "Find help for your need"},
+    "actors_for_need": {"fr": "Qui peut vous aider ?", "en": "Who can help?"},
+    "events_for_need": {"fr": "Activités à venir", "en": "Upcoming activities"},
+    "nojs_filters": {
+        "fr": "Les filtres ont besoin de JavaScript ; sans lui, utilisez les listes par commune, thème ou public ci-dessous.",
+        "en": "Filters need JavaScript; without it, use the lists by municipality, theme or audience below.",
+    },
+}
+
+
+def label(key: str, lang: str) -> str:
+    entry = LABELS[key]
+    return typo(entry.get(lang) or entry["en"], lang)
+
+
+def colon(lang: str) -> str:
+    """ " : " with French spacing (a narrow no-break space before the colon)."""
+    return "\u202f: " if lang == "fr" else ": "
+
+
+def term(vocabulary: str, value: str, lang: str) -> str:
+    """The label of a vocabulary value in ``lang`` (French when no translation)."""
+    found = VOCABULARIES[vocabulary].get(value)
+    return found.label(lang) if found is not None else value
+
+
+def _set(lang: str) -> str:
+    return "fr" if lang == "fr" else "en"
+
+
+def clock(moment: time | int, lang: str) -> str:
+    """A time of day: "8 h 30", "12 h" in French; "8:30", "12:00" otherwise.
+
+    An ``int`` is minutes since midnight (1440 is "24 h", the end of a day)."""
+    hours, minutes = divmod(moment, 60) if isinstance(moment, int) else (moment.hour, moment.minute)
+    if _set(lang) == "fr":
+        return f"{hours}\u00a0h\u00a0{minutes:02d}" if minutes else f"{hours}\u00a0h"
+    return f"{hours}:{minutes:02d}"
+
+
+def day_name(day: date, lang: str) -> str:
+    return DAYS[_set(lang)][day.weekday()]
+
+
+def long_date(day: date, lang: str, weekday: bool = True, year: bool = True) -> str:
+    """ "lundi 23 novembre 2026" / "Monday 23 November 2026"."""
+    names = MONTHS[_set(lang)]
+    number = "1er" if (day.day == 1 and _set(lang) == "fr") else str(day.day)
+    words = f"{number}\u00a0{names[day.month - 1]}"  # "1er décembre" stays on one line
+    if weekday:
+        words = f"{DAYS[_set(lang)][day.weekday()]} {words}"
+    return f"{words} {day.year}" if year else words
+
+
+def upper_first(words: str) -> str:
+    """ "lundi 23 novembre" → "Lundi 23 novembre" (``str.capitalize`` would lower the rest)."""
+    return words[:1].upper() + words[1:]
+
+
+def month_title(year: int, month: int, lang: str) -> str:
+    name = MONTHS[_set(lang)][month - 1]
+    return f"{name.capitalize()} {year}"
+
+
+def span(start: date | datetime, end: date | datetime | None, lang: str) -> str:
+    """The time part of an occurrence: "de 9 h 30 à 11 h", "à 14 h", "toute la journée"."""
+    if not isinstance(start, datetime):
+        return label("all_day", lang)
+    if isinstance(end, datetime) and end.date() == start.date():
+        if _set(lang) == "fr":
+            return f"de {clock(start.time(), lang)} à {clock(end.time(), lang)}"
+        return f"{clock(start.time(), lang)}–{clock(end.time(), lang)}"
+    if isinstance(end, datetime):
+        until = long_date(end.date(), lang, year=False)
+        if _set(lang) == "fr":
+            return f"de {clock(start.time(), lang)} au {until} à {clock(end.time(), lang)}"
+        return f"{clock(start.time(), lang)} to {until} {clock(end.time(), lang)}"
+    return ("à " if _set(lang) == "fr" else "at ") + clock(start.time(), lang)

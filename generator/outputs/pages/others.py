@@ -1,0 +1,137 @@
+"""The smaller page families: notices (``/avis/<id>/``), places (``/lieux/<id>/``), the
+territory map (``/carte/``) and the search page (``/recherche/``)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+from .actors import cards
+from .blocks import agenda_line, map_block, osm_link, section
+from .html import esc, markdown, text
+from .i18n import colon, label, long_date, term, upper_first
+from .page import Links, Page
+from .view import AgendaItem, SiteView
+
+
+def notice_pages(view: SiteView) -> Iterator[Page]:
+    lang = view.lang
+    for notice in sorted(view.dataset.notices.values(), key=lambda n: n.id):
+        url = view.url("notice", notice.id)
+        links = Links(url)
+        title = view.t(notice.title)
+        where = (
+            label("whole_territory", lang)
+            if "all" in notice.communes
+            else ", ".join(view.commune_name(c) for c in notice.communes)
+        )
+        period = f"{long_date(notice.from_, lang)} – {long_date(notice.until, lang)}"
+        actors = [view.dataset.actors[a] for a in notice.actors if a in view.dataset.actors]
+        body = (
+            f'<article class="mg-notice-page"><h1>{text(title, lang)}</h1>'
+            f'<p class="mg-small">{esc(upper_first(term("notice-level", notice.level, lang)))} · {esc(period)} · '
+            f"{esc(label('concerns', lang))}{colon(lang)}{text(where, lang)}</p>"
+            f"{markdown(view.t(notice.body), lang)}"
+            f"{section(label('related_actors', lang), cards(view, links, actors) if actors else '')}</article>"
+        )
+        yield Page(url, title, body)
+
+
+def place_pages(view: SiteView) -> Iterator[Page]:
+    lang = view.lang
+    by_place: dict[str, list[AgendaItem]] = defaultdict(list)
+    for item in view.agenda:
+        if item.kind == "event" and item.venue is not None and item.venue.place_id:
+            by_place[item.venue.place_id].append(item)
+    for place in sorted(view.dataset.places.values(), key=lambda p: p.id):
+        url = view.url("place", place.id)
+        links = Links(url)
+        name = view.t(place.name)
+        items = by_place.get(place.id, [])
+        lines = "".join(agenda_line(view, links, i, with_date=True) for i in items[:30])
+        points = [{"lat": place.geo[0], "lon": place.geo[1], "name": name, "url": ""}] if place.geo else []
+        commune = (
+            f'<a href="{links(view.url("commune", place.commune))}">{text(view.commune_name(place.commune), lang)}</a>'
+        )
+        body = (
+            f'<article class="mg-place" data-pagefind-body><span data-pagefind-filter="type:{esc(label("type_place", lang))}"></span>'
+            f'<span data-pagefind-filter="commune:{esc(view.commune_name(place.commune))}"></span>'
+            f"<h1>{text(name, lang)}</h1><p>{text(place.address, lang)} ({commune})<br>"
+            f'<span class="mg-small">{esc(term("wheelchair", place.wheelchair, lang))}</span></p>'
+            f"{map_block(view, links, points)}"
+            + section(label("upcoming_here", lang), f'<ul class="mg-items">{lines}</ul>' if lines else "")
+            + "</article>"
+        )
+        yield Page(url, name, body)
+
+
+def map_points(view: SiteView) -> list[dict[str, Any]]:
+    """Every actor location and every route stop, for the territory map (site-relative URLs)."""
+    points: list[dict[str, Any]] = []
+    for actor in view.actors:
+        for location in actor.locations:
+            if location.geo is not None:
+                points.append(
+                    {
+                        "lat": location.geo[0],
+                        "lon": location.geo[1],
+                        "name": view.t(actor.name),
+                        "url": view.url("actor", actor.id),
+                        "kind": "actor",
+                    }
+                )
+    for circuit in sorted(view.dataset.circuits.values(), key=lambda c: c.id):
+        for stop in circuit.stops:
+            geo = view.stop_geo(stop)
+            if geo is not None:
+                words = f"{view.t(circuit.name)} · {view.village_name(stop.village)}"
+                points.append(
+                    {"lat": geo[0], "lon": geo[1], "name": words, "url": view.url("route", circuit.id), "kind": "stop"}
+                )
+    return points
+
+
+def map_page(view: SiteView) -> Page:
+    lang = view.lang
+    url = "carte/"
+    links = Links(url)
+    rows = "".join(
+        f'<li><a href="{links(view.url("commune", c.id))}">{text(view.commune_name(c.id), lang)}</a> — '
+        f'<a href="{esc(osm_link(c.geo))}">{esc(label("osm_link", lang))}</a></li>'
+        for c in view.territory.communes
+    )
+    body = (
+        f"<h1>{esc(label('territory_map', lang))}</h1>"
+        f"{map_block(view, links, [], data_url='carte/points.json')}"
+        f"<h2>{esc(label('communes', lang))}</h2><ul>{rows}</ul>"
+    )
+    return Page(url, label("territory_map", lang), body)
+
+
+def search_page(view: SiteView) -> Page:
+    lang = view.lang
+    url = "recherche/"
+    links = Links(url)
+    body = (
+        f"<h1>{esc(label('search', lang))}</h1>"
+        f'<form class="mg-search" role="search" action="{links("recherche/")}" method="get" data-pagefind="{links("pagefind/")}">'
+        f'<label for="mg-q">{esc(label("search_label", lang))}</label>'
+        f'<div class="mg-search__row"><input id="mg-q" name="q" type="search" autocomplete="off" aria-describedby="mg-q-hint">'
+        f'<button type="submit" class="md-button md-button--primary">{esc(label("search_button", lang))}</button></div>'
+        f'<p id="mg-q-hint" class="mg-small">{esc(label("search_hint", lang))}</p>'
+        f'<div class="mg-search__facets" hidden></div></form>'
+        f'<p class="mg-count" role="status" aria-live="polite"></p><ol class="mg-results"></ol>'
+        f'<noscript><p>{esc(label("search_nojs", lang))} <a href="{links("acteurs/")}">{esc(label("directory", lang))}</a></p></noscript>'
+        f'<template id="mg-search-words" data-none="{esc(label("search_none", lang))}" data-results="{esc(label("results", lang))}"'
+        f' data-commune="{esc(label("commune", lang))}" data-theme="{esc(label("theme", lang))}"'
+        f' data-audience="{esc(label("audience", lang))}" data-type="{esc(label("type", lang))}"></template>'
+    )
+    return Page(url, label("search", lang), body)
+
+
+def pages(view: SiteView) -> Iterator[Page]:
+    yield from notice_pages(view)
+    yield from place_pages(view)
+    yield map_page(view)
+    yield search_page(view)

@@ -1,0 +1,294 @@
+/* Maillage: progressive enhancement, no inline script needed (strict CSP friendly).
+   Every feature starts from markup that already works without JavaScript:
+   - "ouvert maintenant · ferme à 12 h" from the opening hours in data-hours (territory time);
+   - filters of the directory and the agenda (data-* attributes, counts, ?commune=… in the URL);
+   - copy buttons of calendar addresses;
+   - maps: Leaflet and tiles are fetched only after a click on "Afficher la carte";
+   - search: Pagefind's index is fetched in chunks, only when someone searches. */
+(function () {
+  "use strict";
+  var LANG = (document.documentElement.lang || "fr").slice(0, 2);
+  var WORDS = {
+    fr: { open: "Ouvert maintenant", closed: "Fermé maintenant", closes: "ferme à", opens: "ouvre à",
+      opensOn: "ouvre", copied: "Adresse copiée", results: "résultat(s)", all: "Tous",
+      days: ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"], tomorrow: "demain" },
+    en: { open: "Open now", closed: "Closed now", closes: "closes at", opens: "opens at",
+      opensOn: "opens", copied: "Address copied", results: "result(s)", all: "All",
+      days: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"], tomorrow: "tomorrow" }
+  };
+  var W = WORDS[LANG] || WORDS.en;
+
+  function $all(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
+  function clock(minutes) {
+    var h = Math.floor(minutes / 60), m = minutes % 60;
+    if (LANG === "fr") { return h + "\u00a0h" + (m ? "\u00a0" + (m < 10 ? "0" : "") + m : ""); }
+    return h + ":" + (m < 10 ? "0" : "") + m;
+  }
+
+  /* --- opening hours -------------------------------------------------------------- */
+  // Wall-clock date and minutes in the territory's zone, whatever the visitor's zone.
+  function localNow(zone) {
+    var parts = {};
+    new Intl.DateTimeFormat("en-GB", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit",
+      hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(new Date()).forEach(function (p) { parts[p.type] = p.value; });
+    var iso = parts.year + "-" + parts.month + "-" + parts.day;
+    return { iso: iso, minutes: (+parts.hour % 24) * 60 + +parts.minute };
+  }
+  function addDays(iso, n) {
+    var d = new Date(iso + "T12:00:00Z"); d.setUTCDate(d.getUTCDate() + n);
+    return d.toISOString().slice(0, 10);
+  }
+  function weekday(iso) { return new Date(iso + "T12:00:00Z").getUTCDay(); } // 0 = Sunday
+  function intervalsOn(hours, iso) {
+    if (hours.d && Object.prototype.hasOwnProperty.call(hours.d, iso) && iso <= hours.until) { return hours.d[iso]; }
+    return hours.w[(weekday(iso) + 6) % 7] || [];
+  }
+  // {open: bool, until: minutes} or {open: false, next: {iso, minutes}}
+  function stateAt(hours, now) {
+    var today = intervalsOn(hours, now.iso);
+    for (var i = 0; i < today.length; i++) {
+      if (today[i][0] <= now.minutes && now.minutes < today[i][1]) { return { open: true, until: today[i][1] }; }
+    }
+    for (var n = 0; n < 8; n++) {
+      var iso = addDays(now.iso, n), list = intervalsOn(hours, iso);
+      for (var j = 0; j < list.length; j++) {
+        if (n > 0 || list[j][0] > now.minutes) { return { open: false, next: { iso: iso, minutes: list[j][0], days: n } }; }
+      }
+    }
+    return { open: false };
+  }
+  function openToday(hours, now) { return intervalsOn(hours, now.iso).some(function (i) { return i[1] > now.minutes; }); }
+  function describe(state) {
+    if (state.open) { return W.open + " \u00b7 " + W.closes + " " + clock(state.until); }
+    if (!state.next) { return W.closed; }
+    var when = state.next.days === 0 ? W.opens + " " + clock(state.next.minutes)
+      : W.opensOn + " " + (state.next.days === 1 ? W.tomorrow : W.days[weekday(state.next.iso)]) + " " + (LANG === "fr" ? "à " : "at ") + clock(state.next.minutes);
+    return W.closed + " \u00b7 " + when;
+  }
+  $all(".mg-hours[data-hours]").forEach(function (block) {
+    var hours = JSON.parse(block.getAttribute("data-hours"));
+    var state = stateAt(hours, localNow(block.getAttribute("data-tz") || "Europe/Brussels"));
+    var out = block.querySelector(".mg-open");
+    if (out) { out.textContent = describe(state); out.className = "mg-open " + (state.open ? "mg-open--yes" : "mg-open--no"); }
+  });
+
+  /* --- filters -------------------------------------------------------------------- */
+  function setupFilters(form) {
+    var scope = form.parentNode;
+    var items = $all(".mg-card, .mg-item", scope);
+    var selects = $all("select", form);
+    var checks = $all("input[type=checkbox]", form);
+    var counter = scope.querySelector(".mg-count");
+    var hoursUrl = scope.getAttribute("data-hours-url");
+    var hoursIndex = null;
+    var params = new URLSearchParams(location.search);
+    selects.forEach(function (s) { if (params.get(s.name)) { s.value = params.get(s.name); } });
+    checks.forEach(function (c) { if (params.getAll("open").indexOf(c.value) >= 0) { c.checked = true; } });
+    form.hidden = false;
+
+    function values(item, name) { return (item.getAttribute("data-" + name) || "").split(" "); }
+    function matches(item, except) {
+      for (var i = 0; i < selects.length; i++) {
+        var s = selects[i];
+        if (s.name !== except && s.value && values(item, s.name).indexOf(s.value) < 0) { return false; }
+      }
+      var wanted = checks.filter(function (c) { return c.checked; }).map(function (c) { return c.value; });
+      if (wanted.length) {
+        var list = hoursIndex && hoursIndex[item.getAttribute("data-id")];
+        if (!list) { return false; }
+        var now = localNow(scope.getAttribute("data-tz") || "Europe/Brussels");
+        for (var w = 0; w < wanted.length; w++) {
+          var ok = list.some(function (h) { return wanted[w] === "now" ? stateAt(h, now).open : openToday(h, now); });
+          if (!ok) { return false; }
+        }
+      }
+      return true;
+    }
+    function apply() {
+      var shown = 0;
+      items.forEach(function (item) { var ok = matches(item); item.hidden = !ok; if (ok) { shown++; } });
+      $all(".mg-day", scope).forEach(function (day) { day.hidden = !$all(".mg-item", day).some(function (i) { return !i.hidden; }); });
+      // Each option's count, given the other filters (faceted counts).
+      selects.forEach(function (s) {
+        $all("option", s).forEach(function (o) {
+          if (!o.value) { return; }
+          var n = items.filter(function (item) { return matches(item, s.name) && values(item, s.name).indexOf(o.value) >= 0; }).length;
+          o.textContent = o.getAttribute("data-label") + " (" + n + ")";
+        });
+      });
+      if (counter) { counter.textContent = shown + " " + W.results; }
+      var query = new URLSearchParams();
+      selects.forEach(function (s) { if (s.value) { query.set(s.name, s.value); } });
+      checks.forEach(function (c) { if (c.checked) { query.append("open", c.value); } });
+      var search = query.toString();
+      history.replaceState(null, "", location.pathname + (search ? "?" + search : ""));
+    }
+    function update() {
+      var needHours = checks.some(function (c) { return c.checked; });
+      if (needHours && !hoursIndex && hoursUrl) {
+        fetch(hoursUrl).then(function (r) { return r.json(); }).then(function (data) { hoursIndex = data; apply(); });
+        return;
+      }
+      apply();
+    }
+    form.addEventListener("change", update);
+    form.addEventListener("reset", function () { setTimeout(update, 0); });
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+    update();
+  }
+  $all(".mg-filters").forEach(setupFilters);
+
+  /* --- copy buttons --------------------------------------------------------------- */
+  $all(".mg-copy").forEach(function (button) {
+    if (!navigator.clipboard) { return; }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(button.getAttribute("data-copy")).then(function () { button.textContent = W.copied; });
+    });
+  });
+
+  /* --- maps ----------------------------------------------------------------------- */
+  function load(tag, attrs) {
+    return new Promise(function (resolve, reject) {
+      var el = document.createElement(tag);
+      Object.keys(attrs).forEach(function (k) { el.setAttribute(k, attrs[k]); });
+      el.onload = resolve; el.onerror = reject;
+      document.head.appendChild(el);
+    });
+  }
+  var leafletReady = null;
+  function leaflet(base) {
+    if (!leafletReady) {
+      leafletReady = Promise.all([load("link", { rel: "stylesheet", href: base + "leaflet.css" }), load("script", { src: base + "leaflet.js" })]);
+    }
+    return leafletReady;
+  }
+  function showMap(box) {
+    var base = box.getAttribute("data-leaflet");
+    var pointsUrl = box.getAttribute("data-points-url");
+    var points = pointsUrl ? fetch(pointsUrl).then(function (r) { return r.json(); })
+      : Promise.resolve(JSON.parse(box.getAttribute("data-points") || "[]"));
+    Promise.all([leaflet(base), points]).then(function (done) {
+      var list = done[1], L = window.L;
+      var canvas = box.querySelector(".mg-map__canvas");
+      canvas.hidden = false;
+      L.Icon.Default.imagePath = base + "images/";
+      var map = L.map(canvas, { scrollWheelZoom: false });
+      L.tileLayer(box.getAttribute("data-tiles"), { attribution: box.getAttribute("data-attribution"), maxZoom: 18 }).addTo(map);
+      var siteBase = box.getAttribute("data-base") || "";
+      var bounds = [];
+      list.forEach(function (p) {
+        var popup = document.createElement("div");
+        if (p.url) {
+          var a = document.createElement("a");
+          a.href = pointsUrl ? siteBase + p.url : p.url; a.textContent = p.name; popup.appendChild(a);
+        } else { popup.textContent = p.name; }
+        L.marker([p.lat, p.lon], { alt: p.name }).bindPopup(popup).addTo(map);
+        bounds.push([p.lat, p.lon]);
+      });
+      if (bounds.length > 1) { map.fitBounds(bounds, { padding: [24, 24] }); }
+      else if (bounds.length) { map.setView(bounds[0], 15); }
+    });
+  }
+  $all(".mg-map").forEach(function (box) {
+    var button = box.querySelector(".mg-map__show");
+    if (!button) { return; }
+    button.hidden = false;
+    button.addEventListener("click", function () { button.disabled = true; showMap(box); });
+  });
+
+  /* --- search --------------------------------------------------------------------- */
+  var form = document.querySelector("form.mg-search[data-pagefind]");
+  if (form) {
+    var words = document.getElementById("mg-search-words");
+    var input = form.querySelector("input[type=search]");
+    var facetsBox = form.querySelector(".mg-search__facets");
+    var results = document.querySelector(".mg-results");
+    var status = document.querySelector(".mg-count");
+    var pagefind = null;
+    var bundle = new URL(form.getAttribute("data-pagefind"), location.href).href;
+    var siteRoot = new URL(form.getAttribute("action") + "../", location.href).pathname;
+    function engine() {
+      if (!pagefind) {
+        pagefind = import(bundle + "pagefind.js").then(function (module) {
+          // Loading the filter lists first makes search() return counts per facet value.
+          return module.options({ baseUrl: siteRoot }).then(function () { return module.filters(); })
+            .then(function () { return module; });
+        });
+      }
+      return pagefind;
+    }
+    // Pagefind's excerpts are escaped text with <mark>: keep the marks, nothing else.
+    function excerpt(html) {
+      var template = document.createElement("template");
+      template.innerHTML = html;
+      var out = document.createElement("p");
+      template.content.childNodes.forEach(function (node) {
+        if (node.nodeName === "MARK") { var m = document.createElement("mark"); m.textContent = node.textContent; out.appendChild(m); }
+        else { out.appendChild(document.createTextNode(node.textContent)); }
+      });
+      return out;
+    }
+    function chosenFilters() {
+      var filters = {};
+      $all("select", facetsBox).forEach(function (s) { if (s.value) { filters[s.name] = s.value; } });
+      return filters;
+    }
+    function renderFacets(available, chosen) {
+      facetsBox.textContent = "";
+      ["type", "commune", "theme", "audience"].forEach(function (name) {
+        var values = available[name];
+        if (!values || !Object.keys(values).length) { return; }
+        var label = document.createElement("label"); label.className = "mg-field";
+        var span = document.createElement("span"); span.textContent = words.getAttribute("data-" + name) || name;
+        var select = document.createElement("select"); select.name = name;
+        var all = document.createElement("option"); all.value = ""; all.textContent = W.all; select.appendChild(all);
+        Object.keys(values).sort().forEach(function (v) {
+          if (!values[v] && chosen[name] !== v) { return; }
+          var o = document.createElement("option"); o.value = v; o.textContent = v + " (" + values[v] + ")";
+          if (chosen[name] === v) { o.selected = true; }
+          select.appendChild(o);
+        });
+        label.appendChild(span); label.appendChild(select); facetsBox.appendChild(label);
+      });
+      facetsBox.hidden = false;
+    }
+    function run() {
+      var query = input.value.trim();
+      var chosen = chosenFilters();
+      var url = new URLSearchParams();
+      if (query) { url.set("q", query); }
+      Object.keys(chosen).forEach(function (k) { url.set(k, chosen[k]); });
+      history.replaceState(null, "", location.pathname + (url.toString() ? "?" + url : ""));
+      if (!query && !Object.keys(chosen).length) { results.textContent = ""; status.textContent = ""; return; }
+      engine().then(function (pf) {
+        return pf.search(query || null, { filters: chosen }).then(function (search) {
+          renderFacets(search.filters || {}, chosen);
+          status.textContent = search.results.length ? search.results.length + " " + words.getAttribute("data-results") : words.getAttribute("data-none");
+          return Promise.all(search.results.slice(0, 20).map(function (r) { return r.data(); }));
+        });
+      }).then(function (found) {
+        results.textContent = "";
+        found.forEach(function (data) {
+          var li = document.createElement("li");
+          var a = document.createElement("a"); a.href = data.url; a.textContent = (data.meta && data.meta.title) || data.url;
+          li.appendChild(a); li.appendChild(excerpt(data.excerpt || "")); results.appendChild(li);
+        });
+      });
+    }
+    form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
+    facetsBox.addEventListener("change", run);
+    var start = new URLSearchParams(location.search);
+    if (start.get("q")) { input.value = start.get("q"); }
+    if (start.get("q")) {
+      var initial = {};
+      ["type", "commune", "theme", "audience"].forEach(function (k) { if (start.get(k)) { initial[k] = start.get(k); } });
+      renderFacets({}, initial);
+      Object.keys(initial).forEach(function (k) {
+        var s = document.createElement("select"); s.name = k; s.hidden = true;
+        var o = document.createElement("option"); o.value = initial[k]; o.selected = true; s.appendChild(o); facetsBox.appendChild(s);
+      });
+      run();
+    }
+  }
+})();
