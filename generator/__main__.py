@@ -6,6 +6,7 @@ Exit codes (CONTRACT.md §2): 0 success (warnings allowed), 1 invalid data, 2 us
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -29,6 +30,12 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=["text", "github", "json"], default="text")
     check.add_argument("--lang", choices=["fr", "en"], default="fr")
     check.add_argument("--today", type=_date, default=None)
+    check.add_argument(
+        "--changed-since",
+        metavar="REV",
+        default=None,
+        help="seulement les fichiers changés depuis cette révision git, et ce que leur changement casse ailleurs",
+    )
 
     build = sub.add_parser("build", help="valider puis construire le site")
     build.add_argument("--data", type=Path, default=Path("data"))
@@ -43,6 +50,12 @@ def parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="écrire les schémas JSON des fichiers de données")
     schema.add_argument("--out", type=Path, default=Path("schemas"))
 
+    report = sub.add_parser("report", help="rapports pour les personnes qui tiennent les données à jour")
+    report.add_argument("name", choices=["freshness"])
+    report.add_argument("--data", type=Path, default=Path("data"))
+    report.add_argument("--today", type=_date, default=None)
+    report.add_argument("--format", choices=["text", "json"], default="text")
+
     new = sub.add_parser("new", help="écrire un fichier modèle commenté")
     new.add_argument("kind", choices=["actor", "event", "place", "circuit", "notice"])
     new.add_argument("id")
@@ -56,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
         return commands.run(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `... | head`: the reader left, nothing more to say
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - kept open until exit on purpose
+        return 0
 
 
 if __name__ == "__main__":

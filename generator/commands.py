@@ -38,7 +38,17 @@ def _data_dir(path: Path) -> Path | None:
 def check(args: argparse.Namespace) -> int:
     if _data_dir(args.data) is None:
         return USAGE
-    validation = validate(args.data, lang=args.lang, today=args.today)
+    if args.changed_since:
+        from .changes import GitError
+        from .validate import validate_changes
+
+        try:
+            validation = validate_changes(args.data, args.changed_since, lang=args.lang, today=args.today)
+        except GitError as exc:
+            print(f"--changed-since {args.changed_since} : git ne peut pas répondre ({exc}).", file=sys.stderr)
+            return USAGE
+    else:
+        validation = validate(args.data, lang=args.lang, today=args.today)
     _say(FORMATTERS[args.format](validation.problems, args.lang))
     if args.format == "text":
         _say(_summary(validation, args.lang))
@@ -115,6 +125,56 @@ def new(args: argparse.Namespace) -> int:
     return OK
 
 
+def report(args: argparse.Namespace) -> int:
+    import json
+
+    from .freshness import BUCKETS, freshness
+
+    if _data_dir(args.data) is None:
+        return USAGE
+    validation = validate(args.data, today=args.today)
+    rows = freshness(validation.dataset, validation.today)
+    settings = _settings()
+    from .outputs import RenderContext
+
+    context = RenderContext(validation.dataset, validation.today, settings)
+    if args.format == "json":
+        print(
+            json.dumps(
+                [
+                    {
+                        "actor": r.actor_id,
+                        "name": r.name,
+                        "verified_on": r.verified_on.isoformat(),
+                        "age_months": r.age_months,
+                        "review_months": r.review_months,
+                        "state": r.bucket,
+                        "edit": context.edit_url(r.file),
+                    }
+                    for r in rows
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return OK
+    for key, labels in BUCKETS.items():
+        group = [r for r in rows if r.bucket == key]
+        print(f"\n{labels['fr'].capitalize()} ({len(group)})")
+        for r in group:
+            print(f"  {r.verified_on.isoformat()}  {r.age_months:>3} mois  {r.name}  {context.edit_url(r.file)}")
+    return OK
+
+
+def _settings() -> dict[str, object]:
+    config = Path("mkdocs.yml")
+    if not config.is_file():
+        return {}
+    from .site import site_settings
+
+    return site_settings(config)
+
+
 def serve(args: argparse.Namespace) -> int:
     from .serve import serve as run_serve
 
@@ -122,4 +182,5 @@ def serve(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    return {"check": check, "build": build, "schema": schema, "new": new, "serve": serve}[args.command](args)
+    commands = {"check": check, "build": build, "schema": schema, "new": new, "serve": serve, "report": report}
+    return commands[args.command](args)

@@ -42,6 +42,15 @@ class RenderContext:
     def host(self) -> str:
         return urlsplit(self.site_url).hostname or "maillage.example"
 
+    def edit_url(self, data_file: str) -> str:
+        """The repository's edit page of a data file (``data/actors/x.yaml``), from
+        mkdocs.yml's ``repo_url`` and ``edit_uri``; empty when no repository is set."""
+        repo = str(self.settings.get("repo_url") or "").rstrip("/")
+        if not repo:
+            return ""
+        edit_uri = str(self.settings.get("edit_uri") or "edit/main/").strip("/")
+        return f"{repo}/{edit_uri}/{data_file}"
+
     @cached_property
     def window(self) -> Window:
         return Window.around(self.today)
@@ -61,3 +70,25 @@ Writer = Callable[[RenderContext, Path], None]
 # Renderers register here (one import line each).
 DOC_WRITERS: list[Writer] = []
 SITE_WRITERS: list[Writer] = []
+
+
+def _register() -> None:
+    # Imported here, after RenderContext exists: the renderers import it from this module.
+    from .freshness_page import write_freshness
+    from .reference import write_reference
+
+    DOC_WRITERS.extend([write_reference, write_freshness])
+    from .feeds import write_feeds
+
+    SITE_WRITERS.append(write_feeds)
+    from .leaflets import write_leaflets
+
+    SITE_WRITERS.append(write_leaflets)
+    from .pages import write_pages
+    from .pages.search import write_search_index
+
+    DOC_WRITERS.append(write_pages)
+    SITE_WRITERS.append(write_search_index)
+
+
+_register()

@@ -1,0 +1,139 @@
+"""The field reference of /contribuer/: every field of every data file and every vocabulary.
+
+Generated from the models' descriptions and the vocabularies' labels, never written by hand,
+so that it cannot drift from what `check` accepts.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from ..models.types import ID_PATTERN
+from ..models.vocabularies import VOCABULARIES, VOCABULARY_NAMES
+from ..schemas import schema_of
+from . import RenderContext
+
+FILES = {
+    "territory": ("Le territoire", "data/territory.yaml"),
+    "actor": ("Un acteur", "data/actors/<id>.yaml"),
+    "place": ("Un lieu", "data/places/<id>.yaml"),
+    "event": ("Un événement ou une série", "data/events/<id>.yaml"),
+    "circuit": ("Une tournée", "data/circuits/<id>.yaml"),
+    "notice": ("Un avis", "data/notices/<id>.yaml"),
+}
+
+_PATTERNS = {
+    ID_PATTERN: "identifiant (minuscules, chiffres, tirets)",
+    r"^\d{4}-\d{2}-\d{2}$": "date `AAAA-MM-JJ`",
+    r"^([01]?\d|2[0-3]):[0-5]\d$": "heure `HH:MM`",
+    r"^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}$": "date et heure `AAAA-MM-JJ HH:MM`",
+}
+
+
+def _vocabulary_of(values: list[Any]) -> str | None:
+    for name, terms in VOCABULARIES.items():
+        if set(values) == set(terms):
+            return name
+    return None
+
+
+def describe_type(prop: dict[str, Any]) -> str:
+    """A field's type in plain French, from its JSON Schema."""
+    if "$ref" in prop:
+        name = prop["$ref"].rsplit("/", 1)[-1]
+        return f"bloc [{name}](#{name.lower()})"
+    if "anyOf" in prop:
+        options = [p for p in prop["anyOf"] if p.get("type") != "null"]
+        kinds = {p.get("type") for p in options}
+        if kinds == {"string", "object"}:
+            return "texte, ou ses traductions `{fr: …, nl: …}`"
+        return " ou ".join(describe_type(p) for p in options)
+    if "const" in prop:
+        return f"`{prop['const']}`"
+    if "enum" in prop:
+        name = _vocabulary_of(prop["enum"])
+        if name:
+            return f"un mot de la liste [{VOCABULARY_NAMES[name]['fr']}](#liste-{name})"
+        return " / ".join(f"`{v}`" for v in prop["enum"])
+    kind = prop.get("type")
+    if kind == "array":
+        if prop.get("minItems") == 2 and prop.get("maxItems") == 2:
+            return "position `[latitude, longitude]`"
+        return "liste de " + describe_type(prop.get("items", {}))
+    if kind == "string":
+        if prop.get("pattern") in _PATTERNS:
+            return _PATTERNS[prop["pattern"]]
+        if prop.get("format") == "email":
+            return "adresse e-mail"
+        if prop.get("format") == "uri":
+            return "adresse web `https://…`"
+        if "FREQ" in str(prop.get("pattern", "")):
+            return "règle de répétition RFC 5545"
+        return "texte"
+    return {"integer": "nombre entier", "number": "nombre", "boolean": "`true` ou `false`"}.get(str(kind), "valeur")
+
+
+def _table(schema: dict[str, Any]) -> list[str]:
+    required = set(schema.get("required", []))
+    rows = ["| champ | obligatoire | forme | description |", "|---|---|---|---|"]
+    for name, prop in schema.get("properties", {}).items():
+        description = str(prop.get("description", "")).replace("|", "\\|").replace("\n", " ")
+        rows.append(
+            f"| `{name}` | {'oui' if name in required else 'non'} | {describe_type(prop).replace('|', '/')} "
+            f"| {description} |"
+        )
+    return rows
+
+
+def reference_markdown() -> str:
+    """The whole reference page as Markdown (our own text only: no data goes in)."""
+    out = [
+        "# Contribuer : la référence des champs",
+        "",
+        "Chaque fichier de `data/` décrit une seule chose. Cette page liste tous les champs possibles, "
+        "ce qu'ils attendent et les listes de valeurs. Elle est produite à partir du code qui valide "
+        "les fichiers : elle dit exactement ce que `python -m generator check` accepte.",
+        "",
+        "Voir aussi : [la fraîcheur des informations](fraicheur/).",
+        "",
+    ]
+    for kind, (title, path) in FILES.items():
+        schema = schema_of(kind)
+        out += [f"## {title} — `{path}` {{#{kind}}}", "", str(schema.get("description", "")), ""]
+        out += _table(schema)
+        out.append("")
+        for name, sub in sorted(schema.get("$defs", {}).items()):
+            out += [f"### {name} (dans {title.lower()}) {{#{name.lower()}-{kind}}}", ""]
+            out += [str(sub.get("description", "")), ""]
+            out += _table(sub)
+            out.append("")
+    out += ["## Les listes de valeurs", ""]
+    for name, terms in VOCABULARIES.items():
+        out += [f"### {VOCABULARY_NAMES[name]['fr'].capitalize()} {{#liste-{name}}}", ""]
+        out += ["| valeur | en français | in English |", "|---|---|---|"]
+        out += [
+            f"| `{t.value}` | {html.escape(t.labels['fr'])} | {html.escape(t.labels['en'])} |" for t in terms.values()
+        ]
+        out.append("")
+    return "\n".join(out)
+
+
+def write_reference(context: RenderContext, docs: Path) -> None:
+    folder = docs / "contribuer"
+    folder.mkdir(parents=True, exist_ok=True)
+    text = reference_markdown()
+    # Sub-blocks appear under several file kinds; a plain anchor before the first one makes
+    # the `#contact`-style links of the tables resolve.
+    seen: set[str] = set()
+    lines = []
+    for line in text.splitlines():
+        if line.startswith("### ") and "(dans " in line:
+            name = line[4:].split(" ", 1)[0].lower()
+            if name not in seen:
+                seen.add(name)
+                lines.append(f'<span id="{name}"></span>')
+                lines.append("")
+        lines.append(line)
+    (folder / "index.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
