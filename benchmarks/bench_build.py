@@ -1,0 +1,180 @@
+"""Build benchmark (not a test): time and peak memory of each build stage, on the demo and
+on synthetic territories 10 and 30 times its size; a plain MkDocs-Material build of the same
+number of pages for comparison; the weight of the home, directory and an actor page.
+
+    python benchmarks/bench_build.py [--scales 1,10,30] [--out bench-out]
+
+Each scale runs in its own process so that peak memory (``ru_maxrss``, which only grows) is
+that scale's own. Peak memory is reported after each stage: the growth from one stage to the
+next is what that stage added. Pagefind runs as a child process: its peak is reported apart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+TODAY = date(2026, 11, 23)
+
+
+def _peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def stages(data: Path, work: Path) -> dict[str, Any]:
+    """Run the build pipeline stage by stage (as generator/build.py does), measuring each."""
+    from generator.outputs import DOC_WRITERS, SITE_WRITERS, RenderContext
+    from generator.site import build_site, site_settings
+    from generator.validate import validate
+
+    rows: list[dict[str, Any]] = []
+
+    def measure(name: str, action: Any) -> Any:
+        start = time.perf_counter()
+        result = action()
+        rows.append({"stage": name, "seconds": round(time.perf_counter() - start, 3), "peak_mb": round(_peak_mb(), 1)})
+        return result
+
+    config = ROOT / "mkdocs.yml"
+    validation = measure("validate", lambda: validate(data, today=TODAY))
+    assert validation.ok, "the territory is invalid"
+    context = RenderContext(validation.dataset, validation.today, site_settings(config))
+    measure("schedule", lambda: context.occurrences)
+    docs = work / "docs"
+    shutil.copytree(ROOT / "content", docs)
+    for writer in DOC_WRITERS:
+        measure(f"docs:{writer.__module__.rsplit('.', 1)[-1]}", lambda w=writer: w(context, docs))
+    site = work / "site"
+    measure("mkdocs", lambda: build_site(config, docs, site))
+    for writer in SITE_WRITERS:
+        measure(f"site:{writer.__module__.rsplit('.', 1)[-1]}", lambda w=writer: w(context, site))
+    pages = sum(1 for _ in site.rglob("index.html")) + 1
+    return {
+        "stages": rows,
+        "pages": pages,
+        "total_seconds": round(sum(r["seconds"] for r in rows), 2),
+        "children_peak_mb": round(_peak_mb(resource.RUSAGE_CHILDREN), 1),
+        "actors": len(validation.dataset.actors),
+        "events": len(validation.dataset.events),
+    }
+
+
+def plain_mkdocs(pages: int, work: Path) -> float:
+    """Seconds for MkDocs-Material to build ``pages`` short Markdown pages (same theme and
+    settings, the same few sections in the navigation)."""
+    docs = work / "plain-docs"
+    docs.mkdir(parents=True)
+    (docs / "index.md").write_text("# Accueil\n\nUne page.\n", encoding="utf-8")
+    for n in range(pages - 1):
+        folder = docs / "p" / f"page-{n}"
+        folder.mkdir(parents=True)
+        (folder / "index.md").write_text(f"# Page {n}\n\nUn paragraphe de texte pour la page {n}.\n", encoding="utf-8")
+    config = work / "plain-mkdocs.yml"
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"(?ms)^nav:.*?(?=^not_in_nav:)", "nav:\n  - Accueil: index.md\n", text)
+    text = re.sub(r"(?ms)^not_in_nav:.*?(?=^extra:)", "not_in_nav: |\n  /p/\n", text)
+    text = text.replace("docs_dir: content", f"docs_dir: {docs}").replace(
+        "custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}"
+    )
+    config.write_text(text, encoding="utf-8")
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(work / "plain-site")], check=True
+    )
+    return round(time.perf_counter() - start, 2)
+
+
+def _gz(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 9))
+
+
+def weight(site: Path, url: str) -> dict[str, int]:
+    """Bytes gzipped of a page and what it loads at once: stylesheets, scripts, typefaces."""
+    page = site / url / "index.html"
+    html = page.read_text(encoding="utf-8")
+    sizes = {"html": _gz(page), "css": 0, "js": 0, "fonts": 0}
+    for kind, pattern in (("css", r'<link rel="stylesheet" href="([^"]+)"'), ("js", r'<script src="([^"]+)"')):
+        for href in re.findall(pattern, html):
+            sizes[kind] += _gz((page.parent / href.split("?")[0]).resolve())
+    fonts = site / "assets" / "fonts"
+    used = ["latin-400-normal", "latin-700-normal"] + (["latin-400-italic"] if "<em>" in html else [])
+    sizes["fonts"] = sum(
+        (fonts / f"atkinson-hyperlegible-{u}.woff2").stat().st_size for u in used
+    )  # already compressed
+    sizes["total"] = sum(sizes.values())
+    return sizes
+
+
+def one_scale(scale: int, out: Path) -> dict[str, Any]:
+    from benchmarks.synthetic import generate
+
+    with tempfile.TemporaryDirectory(dir=out) as tmp:
+        work = Path(tmp)
+        data = ROOT / "data" if scale == 1 else generate(work / "territory", scale)
+        result = stages(data, work)
+        result["scale"] = scale
+        if scale == 1:
+            site = work / "site"
+            result["weights_gzip"] = {u or "/": weight(site, u) for u in ("", "acteurs/", "acteurs/cpas-ciney/")}
+        result["plain_mkdocs_seconds"] = plain_mkdocs(result["pages"], work)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--scales", default="1,10,30")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench-out")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: run one scale, print JSON
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    if args.one:
+        print(json.dumps(one_scale(args.one, args.out)))
+        return 0
+    results = []
+    for scale in (int(s) for s in args.scales.split(",")):
+        run = subprocess.run(
+            [sys.executable, __file__, "--one", str(scale), "--out", str(args.out)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if run.returncode != 0:
+            print(run.stdout, run.stderr, file=sys.stderr)
+            return 1
+        result = json.loads(run.stdout.strip().splitlines()[-1])
+        results.append(result)
+        ratio = result["total_seconds"] / result["plain_mkdocs_seconds"]
+        # The website's own stages (the leaflets and feeds are other outputs of the same build).
+        web = sum(r["seconds"] for r in result["stages"] if r["stage"] in ("docs:pages", "mkdocs", "site:search"))
+        print(
+            f"x{scale}: {result['pages']} pages, {result['actors']} actors, {result['events']} events — "
+            f"build {result['total_seconds']} s ({1000 * result['total_seconds'] / result['pages']:.1f} ms/page), "
+            f"plain MkDocs {result['plain_mkdocs_seconds']} s (ratio {ratio:.2f}; website stages {web:.2f} s, "
+            f"ratio {web / result['plain_mkdocs_seconds']:.2f}), "
+            f"peak {max(r['peak_mb'] for r in result['stages'])} MB (+ children {result['children_peak_mb']} MB)"
+        )
+        for row in result["stages"]:
+            print(f"    {row['stage']:<24} {row['seconds']:>8.3f} s   peak {row['peak_mb']:>7.1f} MB")
+        for url, sizes in result.get("weights_gzip", {}).items():
+            print(f"    weight {url:<22} " + ", ".join(f"{k} {v / 1024:.1f} KB" for k, v in sizes.items()))
+    (args.out / "bench_build.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
