@@ -27,7 +27,12 @@ def parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="valider les données et afficher chaque problème")
     check.add_argument("--data", type=Path, default=Path("data"))
-    check.add_argument("--format", choices=["text", "github", "json"], default="text")
+    check.add_argument(
+        "--format",
+        choices=["text", "github", "json", "gitlab"],
+        default="text",
+        help="text (lisible), github (annotations), json, gitlab (rapport Code Quality)",
+    )
     check.add_argument("--lang", choices=["fr", "en"], default="fr")
     check.add_argument("--today", type=_date, default=None)
     check.add_argument(

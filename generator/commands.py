@@ -172,7 +172,11 @@ def _settings() -> dict[str, object]:
         return {}
     from .site import site_settings
 
-    return site_settings(config)
+    try:
+        return site_settings(config)
+    except Exception as exc:  # a broken mkdocs.yml must not hide the report: it only loses edit links
+        print(f"mkdocs.yml n'a pas pu être lu ({exc}) : les liens de modification sont omis.", file=sys.stderr)
+        return {}
 
 
 def serve(args: argparse.Namespace) -> int:

@@ -1,4 +1,4 @@
-"""Problems found in the data, and the three ways of printing them.
+"""Problems found in the data, and the ways of printing them.
 
 A :class:`Problem` is a user's mistake described as data: where it is (file, line, column,
 field path), what is wrong and what would be right. Nothing in the generator raises for a
@@ -7,6 +7,7 @@ user's mistake; every stage returns Problems, and the command line prints them o
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -86,4 +87,25 @@ def format_json(problems: Iterable[Problem], lang: str = "fr") -> str:
     return json.dumps([asdict(p) for p in problems], ensure_ascii=False, indent=2)
 
 
-FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}
+def format_gitlab(problems: Iterable[Problem], lang: str = "fr") -> str:
+    """A GitLab Code Quality report, so that problems show on the changed lines of a merge request.
+
+    The fingerprint identifies a problem across pipelines (file, field, message), not its line:
+    a problem that only moves down a few lines stays the same problem.
+    """
+    issues = []
+    for p in problems:
+        key = "\0".join([p.file, p.path, p.code, p.message]).encode("utf-8")
+        issues.append(
+            {
+                "description": (f"[{p.path}] " if p.path else "") + p.message + (f" — {p.hint}" if p.hint else ""),
+                "check_name": f"maillage/{p.code or 'problem'}",
+                "fingerprint": hashlib.sha256(key).hexdigest(),
+                "severity": "major" if p.is_error else "minor",
+                "location": {"path": p.file, "lines": {"begin": p.line}},
+            }
+        )
+    return json.dumps(issues, ensure_ascii=False, indent=2)
+
+
+FORMATTERS = {"text": format_text, "github": format_github, "json": format_json, "gitlab": format_gitlab}
