@@ -63,6 +63,30 @@ def test_actor_page_content(mini: Path) -> None:
     assert data["geo"]["@type"] == "GeoCoordinates"
 
 
+@pytest.mark.parametrize(
+    ("url", "data_file"),
+    [
+        ("acteurs/cpas-ciney/", "data/actors/cpas-ciney.yaml"),
+        ("evenements/cafe-parents-achene/", "data/events/cafe-parents-achene.yaml"),
+        ("tournees/epicerie-mardi/", "data/circuits/epicerie-mardi.yaml"),
+    ],
+)
+def test_actor_event_and_route_pages_offer_corrections(mini: Path, url: str, data_file: str) -> None:
+    """ "Proposer une modification" edits the data file; "signaler une erreur" is an e-mail
+    pre-filled with the page's address and the file, for people without an account."""
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    page = read(mini, url)
+    assert f'href="https://git.example/maillage/maillage/edit/main/{data_file}">Proposer une modification</a>' in page
+    mailto = re.search(r'href="(mailto:[^"]+)">Signaler une erreur', page)
+    assert mailto is not None
+    parts = urlsplit(mailto.group(1).replace("&amp;", "&"))
+    assert unquote(parts.path) == "signaler@maillage.example"
+    query = parse_qs(parts.query)
+    assert query["subject"][0].startswith("Erreur à corriger")
+    assert f"https://maillage.example/{url}" in query["body"][0] and data_file in query["body"][0]
+
+
 def test_event_page_lists_dates_and_status(mini: Path) -> None:
     page = read(mini, "evenements/cafe-parents-achene/")
     assert "mg-item--cancelled" in page and "Congé de carnaval" in page

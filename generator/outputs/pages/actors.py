@@ -8,7 +8,7 @@ from typing import Any
 
 from ...models import Actor, Service
 from ...models.vocabularies import VOCABULARIES
-from .blocks import chips, contact_list, map_block, section, subscribe
+from .blocks import chips, contact_list, correction_links, map_block, section, subscribe
 from .hours import browser_json, in_words
 from .html import attrs, data_json, esc, json_ld, markdown, text
 from .i18n import colon, label, long_date, term
@@ -149,16 +149,11 @@ def actor_page(view: SiteView, actor: Actor) -> Page:
     spoken: list[str] = list(actor.languages)
     languages = ", ".join(term("language", x, lang) for x in spoken)
     has_feed = bool(view.events_by_actor.get(actor.id) or view.circuits_by_actor.get(actor.id))
-    edit = view.edit_url("actors", actor.id)
-    report = str(view.context.settings.get("extra", {}).get("report_error_email") or "")
     footer = [
         f"{esc(label('verified', lang))} {esc(long_date(actor.verified.on, lang, weekday=False))} "
         f"{esc(label('by', lang))} {text(actor.verified.by, lang)} ({esc(term('verification', actor.verified.how, lang))})."
     ]
-    if edit:
-        footer.append(f'<a href="{esc(edit)}">{esc(label("suggest_edit", lang))}</a>')
-    if report:
-        footer.append(f'<a href="mailto:{esc(report)}?subject={esc(actor.id)}">{esc(label("report_error", lang))}</a>')
+    footer += correction_links(view, "actors", actor.id, name, url)
     body = [
         f'<article class="mg-actor" data-pagefind-body>{filters(view, actor)}',
         f"<h1>{text(name, lang)}</h1>",

@@ -9,7 +9,17 @@ from datetime import date, timedelta
 from ...models import Event
 from ...models.vocabularies import VOCABULARIES
 from .actors import filter_form, sentence
-from .blocks import agenda_days, agenda_line, chips, contact_list, map_block, section, subscribe, venue_html
+from .blocks import (
+    agenda_days,
+    agenda_line,
+    chips,
+    contact_list,
+    correction_footer,
+    map_block,
+    section,
+    subscribe,
+    venue_html,
+)
 from .html import esc, json_ld, markdown, text
 from .i18n import colon, label, long_date, month_title, term
 from .jsonld import event_data
@@ -195,6 +205,7 @@ def event_page(view: SiteView, event: Event) -> Page:
         section(label("organizers", lang), f"<p>{organizers}</p>" + contact_list(view, event.contact)),
         subscribe(view, view.feed("evenement", event.id), title),
         json_ld(event_data(view, event, items)) if items else "",
+        correction_footer(view, "events", event.id, title, url),
         "</article>",
     ]
     return Page(url, title, "".join(body), view.t(event.summary))

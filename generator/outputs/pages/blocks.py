@@ -198,3 +198,30 @@ def section(title: str, body: str, section_id: str = "") -> str:
 
 def day_iso(day: date) -> str:
     return day.isoformat()
+
+
+def correction_links(view: SiteView, kind: str, item_id: str, name: str, page_url: str) -> list[str]:
+    """ "Proposer une modification" (the data file's edit page in the repository, for
+    contributors with an account) and "Signaler une erreur" (an e-mail pre-filled with the
+    page and the file, for everyone else; the address is ``extra.report_error_email``)."""
+    lang = view.lang
+    out = []
+    edit = view.edit_url(kind, item_id)
+    if edit:
+        out.append(f'<a href="{esc(edit)}">{esc(label("suggest_edit", lang))}</a>')
+    report = str(view.context.settings.get("extra", {}).get("report_error_email") or "").strip()
+    if report:
+        source = view.dataset.sources.get((kind, item_id))
+        file = f"data/{kind}/{source.path.name if source is not None else item_id + '.yaml'}"
+        subject = f"{label('report_error_subject', lang)}{colon(lang)}{name}"
+        body = (
+            f"{label('page', lang)}{colon(lang)}{view.absolute(page_url)}\n{label('file', lang)}{colon(lang)}{file}\n\n"
+        )
+        query = urlencode({"subject": subject, "body": body}, quote_via=quote)
+        out.append(f'<a href="mailto:{quote(report, safe="@")}?{esc(query)}">{esc(label("report_error", lang))}</a>')
+    return out
+
+
+def correction_footer(view: SiteView, kind: str, item_id: str, name: str, page_url: str) -> str:
+    links = correction_links(view, kind, item_id, name, page_url)
+    return f'<footer class="mg-verified"><p>{" · ".join(links)}</p></footer>' if links else ""

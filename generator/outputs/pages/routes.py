@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ...models import Circuit
 from .actors import sentence
-from .blocks import map_block, section, status_badge, subscribe
+from .blocks import correction_footer, map_block, section, status_badge, subscribe
 from .html import esc, markdown, text
 from .i18n import clock, colon, label, long_date, term, upper_first
 from .page import Links, Page
@@ -88,6 +88,7 @@ def route_page(view: SiteView, circuit: Circuit) -> Page:
         markdown(view.t(circuit.description), lang) if circuit.description else "",
         section(label("stops", lang), map_block(view, links, points), "carte"),
         subscribe(view, view.feed("tournee", circuit.id), name),
+        correction_footer(view, "circuits", circuit.id, name, url),
         "</article>",
     ]
     return Page(url, name, "".join(body), view.t(circuit.summary))
