@@ -9,19 +9,22 @@ moving on (ICAL.md 16). Both come from the history of the file the entry is writ
   status or rule among others — makes it go up.
 - ``timestamp``: the committer date of the last commit that touched the file.
 
-Two git processes read the whole data folder, whatever its size: one ``git log --name-only``
-and one ``git status``. Outside a git repository (or without git) there is no history:
-every file has zero commits and no timestamp, which a feed writes as ``SEQUENCE:0`` and a
-fixed DTSTAMP — deterministic, since neither the clock nor the file times are read.
+Three git processes read the whole data folder, whatever its size: ``git rev-parse`` (where
+the repository is, and whether it is a shallow clone, which would lower every count: a
+warning), one ``git log --name-only`` and one ``git status``. Outside a git repository (or
+without git) there is no history: every file has zero commits and no timestamp, which a
+feed writes as ``SEQUENCE:0`` and a fixed DTSTAMP — deterministic, since neither the clock nor the file times are read.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+log = logging.getLogger(__name__)
 _SEPARATOR = "\x1e"  # starts each commit's record in the log
 
 
@@ -56,9 +59,9 @@ def _git(cwd: Path, *args: str) -> str | None:
 
 
 def _history(top: Path, folder: str) -> dict[Path, Revision]:
-    log = _git(top, "log", "--no-renames", "--name-only", f"--format={_SEPARATOR}%ct", "--", folder)
+    history = _git(top, "log", "--no-renames", "--name-only", f"--format={_SEPARATOR}%ct", "--", folder)
     revisions: dict[Path, Revision] = {}
-    for record in (log or "").split(_SEPARATOR)[1:]:
+    for record in (history or "").split(_SEPARATOR)[1:]:
         stamp, *names = record.strip("\n").split("\n")
         for name in filter(None, names):
             path = top / name
@@ -76,9 +79,17 @@ def _uncommitted(top: Path, folder: str) -> set[Path]:
 def file_revisions(data_dir: Path) -> dict[Path, Revision]:
     """Absolute path of each data file with a history → its Revision ({} outside git)."""
     data_dir = data_dir.resolve()
-    top_text = _git(data_dir, "rev-parse", "--show-toplevel")
-    if not top_text:
+    answer = _git(data_dir, "rev-parse", "--show-toplevel", "--is-shallow-repository")
+    if not answer:
         return {}
+    top_text, *shallow = answer.splitlines()
+    if shallow == ["true"]:
+        # A shallow clone (CI's default depth 1) sees one commit: every SEQUENCE would drop.
+        log.warning(
+            "%s: shallow git clone, SEQUENCE and LAST-MODIFIED of the feeds are wrong; clone with the "
+            "whole history (actions/checkout fetch-depth: 0, GitLab GIT_DEPTH: 0)",
+            top_text,
+        )
     top = Path(top_text.strip()).resolve()
     folder = data_dir.relative_to(top).as_posix() if data_dir != top else "."
     revisions = _history(top, folder)

@@ -27,8 +27,11 @@ from generator.validate import validate
 
 TODAY = date(2026, 11, 23)
 SITE_URL = "https://maillage.example/"
-# The demo, and the territories made for the feeds (tests/territories/<name>/data).
-FEED_TERRITORIES = ("demo", "recurrences", "paris")
+# The demo and every test territory (tests/territories/<name>/data), found on disk so that a
+# territory added later is compared too: "recurrences" and "paris" are made for the feeds,
+# the others (mini, hostile, leaflets…) for the pages and leaflets — their feeds count alike.
+FEED_TERRITORIES = ("demo", *sorted(p.parent.name for p in TERRITORIES.glob("*/data") if p.is_dir()))
+assert {"recurrences", "paris"} <= set(FEED_TERRITORIES), FEED_TERRITORIES
 STATUS = {"scheduled": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE"}
 Record = tuple[str, str, str, str]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+import icalendar
 import pytest
 from dateutil.rrule import rrulestr
 from feeds_support import FEED_TERRITORIES, feeds_of, load, parse
@@ -30,15 +31,16 @@ def unfolded(content: bytes) -> list[str]:
     return content.decode("utf-8").replace("\r\n ", "").split("\r\n")[:-1]
 
 
-def vevents(content: bytes, uid: str) -> list[list[str]]:
-    """The VEVENTs of ``uid`` (master first), each as its unfolded content lines."""
+def vevents(content: bytes, uid: str | None) -> list[list[str]]:
+    """The VEVENTs of ``uid`` (master first; None: of every UID), each as its unfolded
+    content lines."""
     out: list[list[str]] = []
     current: list[str] | None = None
     for line in unfolded(content):
         if line == "BEGIN:VEVENT":
             current = []
         elif line == "END:VEVENT" and current is not None:
-            if f"UID:{uid}" in current:
+            if uid is None or f"UID:{uid}" in current:
                 out.append(current)
             current = None
         elif current is not None:
@@ -95,10 +97,16 @@ def test_any_text_survives_escaping_and_folding(value: str) -> None:
 # --- 3. VTIMEZONE (against zoneinfo: test_feeds_vtimezone.py) -------------------------
 
 
-def test_the_brussels_zone_is_written_in_the_yearly_rule_shape(recurrences: dict[str, bytes]) -> None:
-    block = recurrences["calendriers/tout.ics"].decode().split("BEGIN:VTIMEZONE\r\n")[1].split("END:VTIMEZONE")[0]
-    assert block.split("\r\n") == [
-        "TZID:Europe/Brussels",
+@pytest.mark.parametrize(("territory", "zone"), [("recurrences", "Europe/Brussels"), ("paris", "Europe/Paris")])
+def test_the_brussels_zone_is_written_in_the_yearly_rule_shape(territory: str, zone: str) -> None:
+    """The exact block of ICAL.md 3, in every feed (Europe/Paris: same rules, other TZID)."""
+    blocks = {
+        content.decode().split("BEGIN:VTIMEZONE\r\n")[1].split("END:VTIMEZONE")[0]
+        for content in feeds_of(load(territory)).values()
+    }
+    assert len(blocks) == 1
+    assert blocks.pop().split("\r\n") == [
+        f"TZID:{zone}",
         "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "TZNAME:CEST",
         "DTSTART:19700329T020000", "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
         "BEGIN:STANDARD", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "TZNAME:CET",
@@ -227,7 +235,8 @@ def test_every_exdate_is_an_occurrence_of_its_rule(territory: str) -> None:
                         assert type(moment) is date
                         assert rule.after(datetime.combine(moment, datetime.min.time()), inc=True).date() == moment
                     seen += 1
-    assert seen > 0
+    if territory in ("demo", "recurrences", "paris"):  # the others skip no date
+        assert seen > 0
 
 
 # --- 10, 11, 12. overrides, cancellations, all-day --------------------------------------
@@ -360,3 +369,110 @@ def test_organizer_categories_geo_and_location(recurrences: dict[str, bytes]) ->
     assert prop(stop, "LOCATION") == "LOCATION:Parking de l'école\\, Leignon"
     assert prop(stop, "GEO") == "GEO:50.268200;5.110100"
     assert prop(stop, "URL") == f"URL:{H}tournees/epicerie-mardi/"
+
+
+# --- 7, 8, 10, 12, 22 on every VEVENT of every feed of every territory --------------------
+
+_LOCAL = r"(;TZID=(?P<tz>[^:;]+):\d{8}T\d{6}|;VALUE=DATE:\d{8})"
+
+
+def _value_type(line: str) -> str:
+    """The parameters of a date property (``;TZID=Europe/Brussels`` or ``;VALUE=DATE``)."""
+    return line.split(":", 1)[0].split(";", 1)[1]
+
+
+def _check_entry(zone: str, uid: str, events: list[list[str]]) -> None:
+    """The checks of ICAL.md 7, 8, 10, 12 and 22 on the VEVENTs of one UID in one file."""
+    masters = [e for e in events if not any(line.startswith("RECURRENCE-ID") for line in e)]
+    assert len(masters) == 1, uid  # 7: one VEVENT per series, its overrides beside it
+    master = masters[0]
+    start = prop(master, "DTSTART")
+    # 7: local times with the zone's TZID, or dates; never a UTC instant, never RDATE.
+    for line in (line for e in events for line in e):
+        if re.match(r"(DTSTART|DTEND|EXDATE|RECURRENCE-ID)[;:]", line):
+            assert re.fullmatch(rf"[A-Z-]+{_LOCAL}(,\d{{8}}(T\d{{6}})?)*", line), (uid, line)
+            assert ";TZID=" not in line or f";TZID={zone}:" in line, (uid, line)
+        assert not line.startswith(("RDATE", "DURATION")), (uid, line)
+    all_day = ";VALUE=DATE:" in start
+    if all_day:  # 12: dates, an exclusive end after the start
+        for event in events:
+            first, end = prop(event, "DTSTART"), prop(event, "DTEND")
+            assert ";VALUE=DATE:" in end and end.split(":")[1] > first.split(":")[1], (uid, end)
+    rules = [line for line in master if line.startswith("RRULE")]
+    assert len(rules) <= 1, uid
+    if rules:
+        rule = rules[0].removeprefix("RRULE:")
+        parts = dict(part.split("=", 1) for part in rule.split(";"))
+        assert not {"COUNT", "UNTIL"} <= set(parts), uid
+        if "UNTIL" in parts:  # 8: UTC for a timed series, a DATE for an all-day one
+            assert re.fullmatch(r"\d{8}" if all_day else r"\d{8}T\d{6}Z", parts["UNTIL"]), (uid, rule)
+        if int(parts.get("INTERVAL", "1")) > 1:
+            assert parts.get("WKST") == "MO", (uid, rule)
+    else:
+        assert not any(line.startswith("EXDATE") for line in master), uid
+    for override in events:
+        if override is master:
+            continue
+        # 10: RECURRENCE-ID in the value type and zone of DTSTART; SEQUENCE at least the series'.
+        assert rules, uid
+        assert _value_type(prop(override, "RECURRENCE-ID")) == _value_type(start), uid
+        assert int(prop(override, "SEQUENCE")[9:]) >= int(prop(master, "SEQUENCE")[9:]), uid
+    for event in events:  # 22: who, what, where
+        assert re.fullmatch(r'ORGANIZER;CN="[^"]+":(mailto:[^@\s]+@[^\s]+|https://\S+)', prop(event, "ORGANIZER"))
+        assert len(re.split(r"(?<!\\),", prop(event, "CATEGORIES")[11:])) >= 1, uid
+        assert prop(event, "LOCATION") != "LOCATION:", uid
+        assert re.fullmatch(r"GEO:-?\d+\.\d{6};-?\d+\.\d{6}", prop(event, "GEO")), uid
+        assert re.fullmatch(r"URL:https://\S+/", prop(event, "URL")), uid
+        assert re.fullmatch(r"DTSTAMP:\d{8}T\d{6}Z", prop(event, "DTSTAMP")), uid
+
+
+@pytest.mark.parametrize("territory", FEED_TERRITORIES)
+def test_every_vevent_of_every_feed_has_the_shape_of_ical_md(territory: str) -> None:
+    """ICAL.md 7, 8, 10, 12, 22 checked on every VEVENT of every file (the tests above show
+    each case on one chosen series; this one leaves no series out)."""
+    context = load(territory)
+    zone = context.territory.timezone
+    checked = 0
+    for path, content in feeds_of(context).items():
+        by_uid: dict[str, list[list[str]]] = {}
+        for event in vevents(content, None):
+            by_uid.setdefault(prop(event, "UID")[4:], []).append(event)
+        for uid, events in by_uid.items():
+            try:
+                _check_entry(zone, uid, events)
+            except AssertionError as error:
+                raise AssertionError(f"{path}: {error}") from error
+            checked += 1
+    assert checked > 0
+
+
+@pytest.mark.parametrize("territory", FEED_TERRITORIES)
+def test_every_series_starts_on_its_first_occurrence_and_overrides_replace_occurrences(territory: str) -> None:
+    """ICAL.md 8 (DTSTART is the rule's first occurrence) and 10 (each RECURRENCE-ID is an
+    occurrence of the rule, not an excluded one), read back with icalendar and dateutil."""
+    overrides = 0
+    masters: dict[str, icalendar.Event] = {}
+    calendar = parse(feeds_of(load(territory))["calendriers/tout.ics"])
+    for event in calendar.walk("VEVENT"):
+        if "RECURRENCE-ID" not in event:
+            masters[str(event["UID"])] = event
+    for event in calendar.walk("VEVENT"):
+        master = masters[str(event["UID"])]
+        if "RRULE" not in master:
+            continue
+        start = master["DTSTART"].dt
+        moment = start if isinstance(start, datetime) else datetime.combine(start, datetime.min.time())
+        rule = rrulestr(master["RRULE"].to_ical().decode(), dtstart=moment)
+        if "RECURRENCE-ID" not in event:
+            assert rule[0] == moment, event["UID"]
+            continue
+        original = event["RECURRENCE-ID"].dt
+        original = original if isinstance(original, datetime) else datetime.combine(original, datetime.min.time())
+        assert rule.after(original, inc=True) == original, (event["UID"], original)
+        exdates = master.get("EXDATE", [])
+        excluded = {v.dt for group in (exdates if isinstance(exdates, list) else [exdates]) for v in group.dts}
+        assert event["RECURRENCE-ID"].dt not in excluded, (event["UID"], original)
+        overrides += 1
+    assert masters
+    if territory in ("demo", "recurrences"):
+        assert overrides > 0

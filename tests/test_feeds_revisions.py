@@ -141,3 +141,84 @@ def test_feeds_do_not_depend_on_the_order_files_were_written_in(tmp_path: Path) 
         copy.parent.mkdir(parents=True, exist_ok=True)
         copy.write_bytes(path.read_bytes())
     assert feeds_of(load(target)) == feeds_of(load(source))
+
+
+@pytest.mark.parametrize("territory", ["recurrences", "demo"])
+def test_feeds_do_not_depend_on_the_order_the_loader_reads_files_in(
+    territory: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The loader lists the data folder in sorted order; here it is made to read the files in
+    shuffled orders instead (its ``sorted`` replaced), and the feeds must not change."""
+    from generator import loading
+
+    reference = feeds_of(load(territory))
+    read: list[Path] = []
+    real_read_file = loading.read_file
+
+    def spying(reporter: object, path: Path, *args: object, **kwargs: object) -> object:
+        read.append(path)
+        return real_read_file(reporter, path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loading, "read_file", spying)
+    rng = random.Random(11)
+
+    def shuffled(items: object, **_: object) -> list[Path]:
+        found = list(items)  # type: ignore[call-overload]
+        rng.shuffle(found)
+        return found
+
+    monkeypatch.setattr(loading, "sorted", shuffled, raising=False)
+    for _ in range(2):  # two different shuffles
+        read.clear()
+        assert feeds_of(load(territory)) == reference
+        entities = [p for p in read if p.stem != "territory"]
+        assert len(entities) > 5 and entities != sorted(entities)  # really read out of order
+
+
+def _entries(content: bytes) -> dict[str, str]:
+    """UID → the text of its VEVENTs in a feed."""
+    out: dict[str, str] = {}
+    for block in content.decode().split("BEGIN:VEVENT\r\n")[1:]:
+        uid = next(line for line in block.split("\r\n") if line.startswith("UID:"))[4:]
+        out[uid] = out.get(uid, "") + block.split("END:VEVENT\r\n")[0]
+    return out
+
+
+def test_uids_and_entries_survive_unrelated_edits_and_an_inserted_stop(tmp_path: Path) -> None:
+    """ICAL.md 14 and CONTRACT.md §3: an edit of one file changes that file's entries only; a
+    stop inserted into a route changes no other stop's UID (nor anything of its entry)."""
+    data = copy_territory("recurrences", tmp_path / "data")
+    before = _entries(feeds_of(load(data))["calendriers/tout.ics"])
+    event = data / "events" / "cafe-parents.yaml"
+    event.write_text(
+        event.read_text(encoding="utf-8").replace("title: Café parents", "title: Café des parents"), "utf-8"
+    )
+    route = data / "circuits" / "epicerie-mardi.yaml"
+    text = route.read_text(encoding="utf-8")
+    inserted = "  - village: natoye\n    where: Place de Natoye\n"
+    assert inserted in text
+    stop = "  - id: ciney-ecole\n    village: ciney\n    where: École\n    arrive: 10:40\n    leave: 10:50\n"
+    route.write_text(text.replace(inserted, stop + inserted), encoding="utf-8")
+    after = _entries(feeds_of(load(data))["calendriers/tout.ics"])
+
+    new = "tournee-epicerie-mardi-ciney-ecole@maillage.example"
+    cafe = "evenement-cafe-parents@maillage.example"
+    assert set(after) == set(before) | {new}
+    assert "SUMMARY:Café des parents" in after[cafe] and after[cafe] != before[cafe]
+    unchanged = {uid for uid in before if uid != cafe}
+    assert len(unchanged) > 20
+    assert {uid: after[uid] for uid in unchanged} == {uid: before[uid] for uid in unchanged}
+
+
+def test_a_shallow_clone_is_warned_about(repo: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A clone of depth 1 sees one commit per file: SEQUENCE would go down. The build says so."""
+    git(repo, "commit", "-q", "--allow-empty", "-m", "second", when="2026-02-01T09:00:00Z")
+    shallow = tmp_path / "shallow"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow))
+    with caplog.at_level("WARNING", logger="generator.revisions"):
+        assert revisions.file_revisions(shallow / "data")
+    assert "shallow git clone" in caplog.text
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="generator.revisions"):
+        revisions.file_revisions(repo / "data")
+    assert caplog.text == ""
