@@ -161,7 +161,7 @@ def test_demo_leaflets_hold_no_other_communes_actors(demo: tuple[RenderContext, 
         text = texts[f"commune-{commune.id}.pdf"]
         # the services by need (a route's operator or an event's organiser may be named further on)
         # (a name may wrap after its hyphen: « Somme-⏎Leuze »)
-        text = _section(text, "Les services, par besoin", "Agenda du").replace("- ", "-")
+        text = _section(text, "Les services, par besoin", "Agenda des deux prochains mois").replace("- ", "-")
         served = [str(a.name) for a in actors if serves(a, commune.id)]
         assert all(name in text for name in served), commune.id
         for actor in actors:
@@ -176,8 +176,115 @@ def test_demo_leaflets_hold_only_their_villages_stops(demo: tuple[RenderContext,
     names = {v.id: str(v.name) for c in context.territory.communes for v in c.villages}
     for commune in context.territory.communes:
         text = texts[f"commune-{commune.id}.pdf"]
-        routes = _section(text, "Les tournées dans vos villages", "Mes notes")
+        routes = _section(text, "Les tournées dans vos villages", "Pour en savoir plus")
         for circuit in context.dataset.circuits.values():
             for stop in circuit.stops:
-                line = f"{names[stop.village]} · de "
+                line = f"{names[stop.village]} · le "
                 assert (line in routes) == (villages[stop.village] == commune.id), (commune.id, stop.village)
+
+
+# --- made for reading: size, contrast, order; deterministic across processes ---------------
+
+COLOUR_OPERATORS = {b"g", b"G", b"rg", b"RG", b"k", b"K", b"sc", b"SC", b"scn", b"SCN"}
+
+
+def _colours(reader: pypdf.PdfReader, stream: Any, resources: Any, found: set[tuple[str, ...]]) -> None:
+    """Every colour a content stream (and the forms it draws) sets, as its operands."""
+    for operands, operator in ContentStream(stream, reader).operations:
+        if operator in COLOUR_OPERATORS:
+            found.add(tuple(f"{float(x):g}" for x in operands))
+        elif operator == b"Do":
+            xobject = resources["/XObject"][operands[0]].get_object()
+            assert xobject["/Subtype"] == "/Form", "a leaflet holds no raster image"
+            _colours(reader, xobject, xobject.get("/Resources", resources), found)
+        elif operator in (b"BI", b"sh"):
+            raise AssertionError("inline image or shading: not plain black on white")
+
+
+def test_black_on_white_only(pdfs: dict[str, Path]) -> None:
+    """High contrast, fine in black and white: every colour space has one (grey) component
+    and everything is drawn in pure black (0) or white (1) — no colour, no grey text."""
+    for name, path in pdfs.items():
+        reader = pypdf.PdfReader(path)
+        found: set[tuple[str, ...]] = set()
+        for page in reader.pages:
+            resources: Any = page["/Resources"]
+            for space in resources.get("/ColorSpace", {}).values():
+                space = space.get_object()
+                family = str(space[0]) if isinstance(space, list) else str(space)
+                if family == "/ICCBased":
+                    assert int(space[1].get_object()["/N"]) == 1, f"{name}: a colour ICC profile"
+                else:
+                    assert family == "/DeviceGray", f"{name}: colour space {family}"
+            _colours(reader, page.get_contents(), resources, found)
+        assert found and found <= {("0",), ("1",)}, f"{name}: colours {found}"
+
+
+def test_no_text_below_12_points_as_printed(pdfs: dict[str, Path]) -> None:
+    """The size a reader sees: the font size scaled by the text and graphics matrices."""
+    for name, path in pdfs.items():
+        sizes = _printed_sizes(path)
+        assert sizes and min(sizes) >= 12 - 1e-6, f"{name}: text at {min(sizes):.1f} pt"
+
+
+def _printed_sizes(path: Path) -> list[float]:
+    sizes: list[float] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
+        if text.strip():
+            scale = abs(tm[0] * tm[3] - tm[1] * tm[2]) ** 0.5 * abs(cm[0] * cm[3] - cm[1] * cm[2]) ** 0.5
+            sizes.append(size * scale)
+
+    for page in pypdf.PdfReader(path).pages:
+        page.extract_text(visitor_text=visit)
+    return sizes
+
+
+def test_text_is_selectable_in_reading_order(pdfs: dict[str, Path]) -> None:
+    """The text layer reads as the leaflet does: cover, services, agenda, routes, back cover."""
+    text = flat(pdf_text(pdfs["commune-ciney.pdf"]))
+    contents = text.index("Sommaire")
+    order = [
+        "Mini-Condroz Ciney Aide, services et activités près de chez vous Une question ? Un seul numéro :",
+        "Les services, par besoin Aide sociale, droits et démarches",
+        "CPAS de Ciney Revenu d'intégration, aides sociales",
+        "Agenda des deux prochains mois Du lundi 23 novembre 2026 au samedi 23 janvier 2027",
+        "mardi 24 novembre de 14 h à 16 h · Café rencontre d'Achêne",
+        "Les tournées dans vos villages Épicerie itinérante – tournée du mardi",
+        "Pour en savoir plus Tout sur Ciney, toujours à jour",
+        "Édition du 23 novembre 2026 Vérifiez les changements",
+    ]
+    # each part found after the previous one (the sections after the contents' mentions)
+    at = 0
+    for i, part in enumerate(order):
+        found = text.find(part, max(at, contents) if i else 0)
+        assert found >= 0, f"not found in order: {part}"
+        at = found + len(part)
+    # the poster: title, then its timetable row by row, then what does not run
+    poster = flat(pdf_text(pdfs["tournee-epicerie-mardi.pdf"]))
+    assert poster.index("Épicerie itinérante – tournée du mardi") < poster.index("Heure Village Arrêt")
+    assert poster.index("Heure Village Arrêt 9 h – 9 h 30 Achêne") < poster.index("Pas de passage mardi 29")
+
+
+def test_same_bytes_in_another_process() -> None:
+    """No hidden state (hash seeds, caches, the clock): a fresh interpreter gives the same bytes."""
+    import os
+    import subprocess
+    import sys
+
+    here = render_leaflets(context_for("leaflets"))
+    script = (
+        "import sys, hashlib; sys.path.insert(0, 'tests');"
+        "from test_leaflets_support import context_for;"
+        "from generator.outputs.leaflets import render_leaflets;"
+        "out = render_leaflets(context_for('leaflets'));"
+        "print('\\n'.join(f'{n} {hashlib.sha256(b).hexdigest()}' for n, b in sorted(out.items())))"
+    )
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONHASHSEED": "12345", "TZ": "Pacific/Kiritimati"}
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=root, env=env, capture_output=True, text=True, check=True
+    )
+    import hashlib
+
+    assert result.stdout.split("\n")[:-1] == [f"{n} {hashlib.sha256(b).hexdigest()}" for n, b in sorted(here.items())]

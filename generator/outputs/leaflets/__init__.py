@@ -6,6 +6,16 @@ poster (``tournee-<id>.pdf``, A4 landscape) are made from the same Dataset and t
 Occurrences as the pages and feeds. ``selection`` picks what belongs to a document,
 ``pieces`` and ``words`` word it, ``documents`` assembles it as JSON-ready data, and
 ``engine`` hands it to the Typst templates of ``templates/``, which only lay it out.
+
+Why an A5 booklet and not an A4 sheet folded in three: a tri-fold has six panels of about
+10 cm, whatever the commune; at 12 pt (the floor for these readers) that holds a handful of
+actors and no agenda, so a commune with twenty services and two months of dates would have
+to be cut. A booklet grows by four pages as the data grows, every office printer prints A4
+sheets in "booklet" mode and folds them in two, its pages are in reading order in the PDF
+(a tri-fold's panels are not: the text layer and screen readers would read them out of
+order), and an A5 page held in one hand is the size of the documents seniors already get.
+The same reasoning makes the directory a booklet; the route poster is one A4 landscape
+sheet, to be pinned up and read from a few steps away.
 """
 
 from __future__ import annotations

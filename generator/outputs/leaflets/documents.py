@@ -67,6 +67,14 @@ def route_summary(pieces: Pieces, circuit: Circuit, stops: list[StopSeries], fir
     villages = {v.id: pieces.text(v.name) for c in pieces.context.territory.communes for v in c.villages}
     scheduled, cancelled = runs(stops, first, last)
     rhythm = words.rule(circuit.repeat)
+    # the weekday goes on every stop's line, so that a stop read on its own (the list may go
+    # over the page, away from the route's name) still says which day the van comes
+    weekday = words.weekdays([o.day for s in stops for o in s.occurrences if o.status == "scheduled"])
+    if rhythm:
+        upcoming = words.days_list(scheduled)
+    else:
+        # no rhythm in words (« le 5 de chaque mois »): each date says its weekday
+        upcoming = ", ".join(words.long_date(day, year=day.year != first.year) for day in scheduled)
     return {
         "name": pieces.text(circuit.name),
         "kind": capital(CIRCUIT_TYPES[circuit.type].label(pieces.lang)),
@@ -76,21 +84,26 @@ def route_summary(pieces: Pieces, circuit: Circuit, stops: list[StopSeries], fir
             {
                 "village": villages.get(s.stop.village, s.stop.village),
                 "where": s.stop.where,
-                "time": words.span(s.stop.arrive, s.stop.leave),
+                "time": ", ".join(x for x in (weekday, words.span(s.stop.arrive, s.stop.leave)) if x),
             }
             for s in stops
         ],
-        "next": words("next_runs") + words.days_list(scheduled) if scheduled else "",
+        "next": words("next_runs") + upcoming if scheduled else "",
         "cancelled": [
-            f"{words('no_run')} le {words.long_date(day, year=day.year != first.year)}"
-            + (f" : {reason}" if reason else "")
-            if pieces.lang == "fr"
-            else f"{words('no_run')} on {words.long_date(day, year=day.year != first.year)}"
-            + (f": {reason}" if reason else "")
+            f"{words('no_run')} {words('on_day')}{_cancelled_run(pieces, day, reason, first)}"
             for day, reason in cancelled.items()
         ],
+        "cancelled_days": [_cancelled_run(pieces, day, reason, first) for day, reason in cancelled.items()],
         "holidays": words("no_run_holidays") if PUBLIC_HOLIDAYS in circuit.skip else "",
     }
+
+
+def _cancelled_run(pieces: Pieces, day: date, reason: str | None, first: date) -> str:
+    """« mardi 29 décembre : Véhicule en entretien »."""
+    label = pieces.words.long_date(day, year=day.year != first.year)
+    if not reason:
+        return label
+    return f"{label} : {reason}" if pieces.lang == "fr" else f"{label}: {reason}"
 
 
 def _route_contact(pieces: Pieces, circuit: Circuit, label: str = "operator") -> str:
@@ -125,7 +138,8 @@ def commune_leaflet(pieces: Pieces, commune: Commune) -> dict[str, Any]:
         "contents_title": words("contents"),
         "services_title": words("services"),
         "needs": by_need(pieces, actors_for(context, commune.id), commune.id, first, last),
-        "agenda_title": words("agenda", first=words.long_date(first), last=words.long_date(last)),
+        "agenda_title": words("agenda"),
+        "agenda_period": words("agenda_period", first=words.long_date(first), last=words.long_date(last)),
         "agenda": days,
         "agenda_empty": words("agenda_empty"),
         "activities_title": words("activities"),
@@ -213,13 +227,14 @@ def route_poster(pieces: Pieces, circuit: Circuit) -> dict[str, Any]:
         "next": upcoming,
         "name": name,
         "kind": summary["kind"],
-        "rhythm": ", ".join(x for x in (summary["rhythm"], period) if x),
+        "rhythm": capital(", ".join(x for x in (summary["rhythm"], period) if x)),
         "summary": pieces.text(circuit.summary),
         "contact": _route_contact(pieces, circuit, "route_contact"),
         "columns": [words("time"), words("village"), words("stop")],
         "rows": rows,
         "no_run_title": words("no_run"),
-        "cancelled": summary["cancelled"] or [words("no_cancelled")],
+        # under the box's title « Pas de passage », each line is a date and its reason
+        "cancelled": summary["cancelled_days"] or [words("no_cancelled")],
         "holidays": summary["holidays"],
         "qr": [
             pieces.qr(f"tournees/{circuit.id}/", words("qr_route")),

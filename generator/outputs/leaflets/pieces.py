@@ -73,6 +73,9 @@ class Pieces:
         and the e-mail address is left out (the leaflet is for people who are not online)."""
         words = self.words
         lines: list[Line] = []
+        if commune is None:
+            # the directory covers every commune: say which ones the actor serves
+            lines.append({"text": words("area") + self._area(actor), "strong": False})
         locations = sorted(actor.locations, key=lambda loc: loc.commune != commune) if commune else actor.locations
         for location in locations:
             lines.extend(self._location(location))
@@ -94,6 +97,13 @@ class Pieces:
                 when = words("closed", first=words.long_date(closure.from_), last=words.long_date(closure.until))
                 lines.append({"text": f"{when} : {closure.message}", "strong": True})
         return {"id": actor.id, "name": self.text(actor.name), "summary": self.text(actor.summary), "lines": lines}
+
+    def _area(self, actor: Actor) -> str:
+        """« Ciney, Hamois », or « tout le territoire », in the territory's order of communes."""
+        if "all" in actor.area:
+            return self.words("whole_territory").lower()
+        served = set(actor.area) | {loc.commune for loc in actor.locations}
+        return ", ".join(self.text(c.name) for c in self.context.territory.communes if c.id in served)
 
     def _location(self, location: Location) -> list[Line]:
         where = f"{location.name} : {location.address}" if location.name else location.address

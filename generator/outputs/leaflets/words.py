@@ -58,7 +58,8 @@ LABELS: dict[str, dict[str, str]] = {
         "contents": "Sommaire",
         "services": "Les services, par besoin",
         "see_also": "Voir aussi : ",
-        "agenda": "Agenda du {first} au {last}",
+        "agenda": "Agenda des deux prochains mois",
+        "agenda_period": "Du {first} au {last}, dans la commune.",
         "agenda_empty": "Aucune activité n'est annoncée dans la commune pour ces deux mois.",
         "activities": "Les activités de l'agenda en détail",
         "routes": "Les tournées dans vos villages",
@@ -86,6 +87,7 @@ LABELS: dict[str, dict[str, str]] = {
         "by": "Organisé par ",
         "next_runs": "Prochains passages : ",
         "no_run": "Pas de passage",
+        "on_day": "le ",
         "no_run_holidays": "Pas de passage les jours fériés.",
         "no_cancelled": "Aucun passage annulé n'est annoncé pour les mois à venir.",
         "route_contact": "Renseignements et commandes : ",
@@ -97,6 +99,7 @@ LABELS: dict[str, dict[str, str]] = {
         "index_themes": "Index par thème",
         "index_communes": "Index par commune",
         "whole_territory": "Tout le territoire",
+        "area": "Pour : ",
         "operator": "Avec ",
         "qr_alt": "Code QR vers {url}",
     },
@@ -110,7 +113,8 @@ LABELS: dict[str, dict[str, str]] = {
         "contents": "Contents",
         "services": "Services, by need",
         "see_also": "See also: ",
-        "agenda": "What's on from {first} to {last}",
+        "agenda": "What's on in the next two months",
+        "agenda_period": "From {first} to {last}, in the municipality.",
         "agenda_empty": "No activity is announced in the municipality for these two months.",
         "activities": "The activities in detail",
         "routes": "Mobile services in your villages",
@@ -138,6 +142,7 @@ LABELS: dict[str, dict[str, str]] = {
         "by": "Organised by ",
         "next_runs": "Next stops: ",
         "no_run": "No stop",
+        "on_day": "on ",
         "no_run_holidays": "No stop on public holidays.",
         "no_cancelled": "No cancelled run is announced for the coming months.",
         "route_contact": "Information and orders: ",
@@ -149,6 +154,7 @@ LABELS: dict[str, dict[str, str]] = {
         "index_themes": "Index by theme",
         "index_communes": "Index by municipality",
         "whole_territory": "The whole territory",
+        "area": "For: ",
         "operator": "By ",
         "qr_alt": "QR code to {url}",
     },
@@ -215,6 +221,16 @@ class Words:
             joined = numbers[0] if len(numbers) == 1 else ", ".join(numbers[:-1]) + self.and_() + numbers[-1]
             parts.append(f"{joined} {MONTHS[self.lang][group[0].month - 1]}")
         return " ; ".join(parts) if self.lang == "fr" else "; ".join(parts)
+
+    def weekdays(self, days: list[date]) -> str:
+        """The weekday(s) of a route's runs: « le mardi », « le mardi ou le vendredi »; empty
+        when they are more than two (the dates of the next runs then say their weekdays)."""
+        names = [WEEKDAYS[self.lang][n] for n in sorted({day.weekday() for day in days})]
+        if not names or len(names) > 2:
+            return ""
+        if self.lang == "fr":
+            return " ou ".join(f"le {name}" for name in names)
+        return "on " + " or ".join(names)
 
     def and_(self) -> str:
         return " et " if self.lang == "fr" else " and "
