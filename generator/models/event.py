@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 from .base import Model
@@ -44,6 +46,38 @@ class Registration(Model):
     email: Email | None = Field(None, description="E-mail pour s'inscrire.")
     url: Url | None = Field(None, description="Page d'inscription en ligne.")
     deadline: Date | None = Field(None, description="Date limite d'inscription `AAAA-MM-JJ`.")
+
+
+class AgeBands(Model):
+    """Participants of one occurrence by age band, where the organisers know it."""
+
+    children: int | None = Field(None, alias="0-11", ge=0, le=100_000, description="Enfants de 0 à 11 ans.")
+    teenagers: int | None = Field(None, alias="12-17", ge=0, le=100_000, description="Jeunes de 12 à 17 ans.")
+    young_adults: int | None = Field(
+        None, alias="18-25", ge=0, le=100_000, description="Jeunes adultes de 18 à 25 ans."
+    )
+    adults: int | None = Field(None, alias="26-64", ge=0, le=100_000, description="Adultes de 26 à 64 ans.")
+    seniors: int | None = Field(None, alias="65+", ge=0, le=100_000, description="Personnes de 65 ans et plus.")
+
+
+class Attendance(Model):
+    """Who came to one occurrence, as the organisers counted it; only the date is required."""
+
+    date: Date = Field(
+        description="Date de l'occurrence `AAAA-MM-JJ` (une date de la série ; pour une occurrence déplacée, "
+        "sa date d'origine ou sa nouvelle date)."
+    )
+    count: int | None = Field(None, ge=0, le=100_000, description="Nombre de participants, facultatif.")
+    ages: AgeBands | None = Field(
+        None, description="Participants par tranche d'âge : `0-11`, `12-17`, `18-25`, `26-64`, `65+`, facultatif."
+    )
+    communes: dict[Id, Annotated[int, Field(ge=0, le=100_000)]] | None = Field(
+        None, description="Participants par commune d'habitation : `{ciney: 12, hamois: 3}`, facultatif."
+    )
+    actors: unique_list(Id) = Field(  # type: ignore[valid-type]
+        default_factory=list,
+        description="Pour une réunion de coordination : les acteurs présents (identifiants d'acteurs).",
+    )
 
 
 class Event(Model):
@@ -95,4 +129,9 @@ class Event(Model):
     contact: Contact | None = Field(None, description="Contact pour l'événement, facultatif.")
     languages: unique_list(vocabulary("language")) = Field(  # type: ignore[valid-type]
         default_factory=list, description="Langues de l'événement, si ce n'est pas seulement la langue du territoire."
+    )
+    attendance: list[Attendance] = Field(
+        default_factory=list,
+        description="Participation, facultative : pour chaque occurrence passée, le nombre de participants "
+        "et, si on les connaît, leurs tranches d'âge, leurs communes et (réunions) les acteurs présents.",
     )

@@ -89,6 +89,11 @@ def _register() -> None:
 
     DOC_WRITERS.append(write_pages)
     SITE_WRITERS.append(write_search_index)
+    from .exports import write_exports
+    from .observatory import write_observatory
+
+    SITE_WRITERS.append(write_exports)
+    DOC_WRITERS.append(write_observatory)
 
 
 _register()

@@ -1,0 +1,203 @@
+"""The observatory's indicators, computed from the Dataset and the schedule (issue 9).
+
+Definitions, for a "today" in year Y (every count leaves cancelled occurrences out; an
+occurrence is *held* when its day is on or before today):
+
+- **per month**: occurrences of year Y (held and planned) by month, by commune and by type;
+- **meetings**: coordination meetings (events of type ``meeting``) held in Y-1 and in Y,
+  against the target of 3 a year;
+- **actors taking part**: actors present at a meeting held in Y (its ``attendance.actors``
+  and its organizers) over all actors, against the target of 80 %;
+- **attendance**: for the occurrences held in Y with an ``attendance`` entry, participants
+  (``count``, else the larger of the sums by age band and by commune), by age band and by
+  commune, and how many bands and communes are represented;
+- **villages reached**: villages with an event or a mobile stop held in the last 12 months
+  (after today minus one year, up to today); the others are the "white zones";
+- **freshness**: actors by verification age (``generator.freshness``);
+- **this year against last year**: the same figures from 1 January to today's day and month
+  in Y and in Y-1.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from dateutil.relativedelta import relativedelta
+
+from .freshness import BUCKETS, freshness
+from .loading import Dataset
+from .models.event import Attendance
+from .schedule import Occurrence, Window, all_series, schedule
+
+MEETING_TARGET = 3
+PARTICIPATION_TARGET = 0.8
+AGE_BANDS = ("0-11", "12-17", "18-25", "26-64", "65+")
+
+
+@dataclass(frozen=True)
+class Held:
+    """One occurrence with where it took place and what kind it is."""
+
+    occurrence: Occurrence
+    source_id: str
+    kind: str  # "event" or "stop"
+    type: str  # the event's type, or the circuit's
+    commune: str | None
+    village: str | None
+    attendance: Attendance | None
+
+
+@dataclass
+class Period:
+    """What happened between two dates (both inclusive)."""
+
+    first: date
+    last: date
+    occurrences: int = 0
+    meetings: int = 0
+    participants: int = 0
+    villages: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Indicators:
+    """Every indicator of the observatory, for one "today"."""
+
+    today: date
+    year: int
+    months_by_commune: dict[str, list[int]]  # commune id (or "" for none) → 12 monthly counts
+    months_by_type: dict[str, list[int]]
+    meetings: dict[int, int]  # year → meetings held
+    actors_total: int
+    actors_present: set[str]
+    attended_occurrences: int
+    participants: int
+    by_age: dict[str, int]
+    by_commune: dict[str, int]
+    reached: set[str]
+    white_zones: list[str]  # village ids, in territory order
+    freshness: dict[str, int]  # bucket → actors
+    this_year: Period
+    last_year: Period
+
+    @property
+    def participation_share(self) -> float:
+        return len(self.actors_present) / self.actors_total if self.actors_total else 0.0
+
+
+def participants(entry: Attendance) -> int:
+    if entry.count is not None:
+        return entry.count
+    ages = sum(v or 0 for v in entry.ages.model_dump().values()) if entry.ages else 0
+    return max(ages, sum((entry.communes or {}).values()))
+
+
+def occurrences(dataset: Dataset, first: date, last: date) -> list[Held]:
+    """Every occurrence (not cancelled) from ``first`` to ``last``, with its place and type."""
+    territory = dataset.territory
+    assert territory is not None
+    village_commune = {v.id: c.id for c in territory.communes for v in c.villages}
+    found = schedule(dataset.events, dataset.circuits, territory.country, Window(first, last))
+    series = {s.key: s for s in all_series(dataset.events, dataset.circuits)}
+    out = []
+    for key, items in sorted(found.items()):
+        s = series[key]
+        for occurrence in items:
+            if occurrence.status == "cancelled":
+                continue
+            if s.kind == "event":
+                event = dataset.events[s.source_id]
+                place = dataset.places.get(occurrence.place or "")
+                holder = place if place is not None else occurrence.location
+                days = {
+                    occurrence.day,
+                    occurrence.original.date() if isinstance(occurrence.original, datetime) else occurrence.original,
+                }
+                entry = next((a for a in event.attendance if a.date in days), None)
+                commune = holder.commune if holder is not None else None
+                village = holder.village if holder is not None else None
+                out.append(Held(occurrence, s.source_id, "event", str(event.type), commune, village, entry))
+            else:
+                circuit = dataset.circuits[s.source_id]
+                stop = next(x for x in circuit.stops if (x.id or x.village) == s.stop_key)
+                commune = village_commune.get(stop.village)
+                out.append(Held(occurrence, s.source_id, "stop", str(circuit.type), commune, stop.village, None))
+    return out
+
+
+def _period(held: list[Held], first: date, last: date) -> Period:
+    period = Period(first, last)
+    for h in held:
+        if first <= h.occurrence.day <= last:
+            period.occurrences += 1
+            period.meetings += h.kind == "event" and h.type == "meeting"
+            period.participants += participants(h.attendance) if h.attendance else 0
+            if h.village:
+                period.villages.add(h.village)
+    return period
+
+
+def compute(dataset: Dataset, today: date) -> Indicators:
+    territory = dataset.territory
+    assert territory is not None
+    year = today.year
+    first = min(date(year - 1, 1, 1), today - relativedelta(years=1))
+    held_all = occurrences(dataset, first, date(year, 12, 31))
+    held = [h for h in held_all if h.occurrence.day <= today]
+
+    by_commune: dict[str, list[int]] = defaultdict(lambda: [0] * 12)
+    by_type: dict[str, list[int]] = defaultdict(lambda: [0] * 12)
+    for h in held_all:
+        if h.occurrence.day.year == year:
+            by_commune[h.commune or ""][h.occurrence.day.month - 1] += 1
+            by_type[h.type][h.occurrence.day.month - 1] += 1
+
+    meetings = {
+        y: sum(1 for h in held if h.type == "meeting" and h.kind == "event" and h.occurrence.day.year == y)
+        for y in (year - 1, year)
+    }
+    present: set[str] = set()
+    ages: Counter[str] = Counter()
+    communes: Counter[str] = Counter()
+    attended = total = 0
+    for h in held:
+        if h.occurrence.day.year != year:
+            continue
+        if h.kind == "event" and h.type == "meeting":
+            present.update(dataset.events[h.source_id].organizers)
+            if h.attendance:
+                present.update(h.attendance.actors)
+        if h.attendance:
+            attended += 1
+            total += participants(h.attendance)
+            if h.attendance.ages:
+                for band, value in h.attendance.ages.model_dump(by_alias=True).items():
+                    ages[band] += value or 0
+            communes.update(h.attendance.communes or {})
+    present &= set(dataset.actors)
+
+    since = today - relativedelta(years=1)
+    reached = {h.village for h in held if h.village and since < h.occurrence.day <= today}
+    villages = [v.id for c in territory.communes for v in c.villages]
+    rows = freshness(dataset, today)
+    same_day = today.replace(year=year - 1) if not (today.month == 2 and today.day == 29) else date(year - 1, 2, 28)
+    return Indicators(
+        today=today,
+        year=year,
+        months_by_commune=dict(sorted(by_commune.items())),
+        months_by_type=dict(sorted(by_type.items())),
+        meetings=meetings,
+        actors_total=len(dataset.actors),
+        actors_present=present,
+        attended_occurrences=attended,
+        participants=total,
+        by_age={band: ages[band] for band in AGE_BANDS},
+        by_commune=dict(sorted(communes.items())),
+        reached=reached,
+        white_zones=[v for v in villages if v not in reached],
+        freshness={key: sum(1 for r in rows if r.bucket == key) for key in BUCKETS},
+        this_year=_period(held, date(year, 1, 1), today),
+        last_year=_period(held, date(year - 1, 1, 1), same_day),
+    )
