@@ -4,9 +4,7 @@ a copy button, and the sentence saying that Google refreshes subscriptions only 
 
 The pages are written as the build writes them into the docs folder (before MkDocs, which
 leaves these HTML blocks as they are); every `.ics` address found in any of them is checked,
-and each must be a feed the build writes. One known gap, outside the feed code, is kept as a
-strict xfail (it turns into a failure once fixed, so that the mark gets removed): commune
-pages list their villages' feeds as plain links.
+and each must be a feed the build writes; village feeds listed on commune pages included.
 """
 
 from __future__ import annotations
@@ -79,15 +77,10 @@ def test_every_subscription_block_offers_webcal_google_the_address_to_copy_and_t
     gaps, families = _links(territory, tmp_path)
     # Not a check of nothing: the site links feeds of these families (tout.ics from the agenda).
     assert {"evenement", "tournee", "acteur", "commune", "calendriers/tout.ics"} <= families, families
-    # The one known gap (see the test below): village feeds listed on their commune's page.
-    assert [g for g in gaps if not (g[0].startswith("communes/") and g[1].startswith("calendriers/village/"))] == []
+    assert gaps == []
+    assert "village" in families
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap, outside the feed code: commune pages list their villages' feeds as plain "
-    "https links, without webcal, Google, copy button and refresh sentence (generator/outputs/pages)",
-)
 @pytest.mark.parametrize("territory", TERRITORIES)
 def test_every_feed_link_on_the_site_has_its_subscription_block(territory: str, tmp_path: Path) -> None:
     gaps, _ = _links(territory, tmp_path)

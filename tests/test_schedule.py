@@ -232,11 +232,6 @@ def test_a_local_time_in_a_clock_change_is_refused(
     assert (f"{name}.yaml", path, "clock_change") in _clock_problems(tmp_path, name, replace)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap in generator/checks/series.py (outside the feed code): the end of a recurring "
-    "series that ends the next day is checked on its first date only",
-)
 def test_an_overnight_end_in_a_clock_change_is_refused_on_every_date(tmp_path: Path) -> None:
     """Saturday 22:00 to Sunday 02:30 every week: fine on 28 February 2026, but on 25 October
     2026 that end exists twice and on 28 March 2027 it does not exist — ical.js then ends the

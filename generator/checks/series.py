@@ -98,12 +98,13 @@ def _clock(
                 return
 
 
-def _clock_days(ctx: Context, series: Series) -> list[date]:
-    """The series' first day and those of its dates on which the clock changes."""
+def _clock_days(ctx: Context, series: Series, offset: int = 0) -> list[date]:
+    """The series' first day and those of its dates on which the clock changes; with
+    ``offset``, the days ``offset`` days after a date (where an overnight end falls)."""
     zone = ctx.territory.timezone
     start_day = series.start_datetime.date()
     if series.recurrence is None:
-        days = [start_day]
+        days = [start_day + timedelta(days=offset)]
     else:
         # date.max.year - 1: a typo like 9999-12-28 must not overflow the calendar below
         last_year = min(start_day.year + _MAX_YEARS, date.max.year - 1)
@@ -111,7 +112,7 @@ def _clock_days(ctx: Context, series: Series) -> list[date]:
             last_year = min(last_year, series.recurrence.until.year)
         elif series.recurrence.count is None:
             last_year = min(last_year, max(start_day.year, ctx.today.year) + 3)
-        days = [start_day]
+        days = [start_day + timedelta(days=offset)]
         # One expansion up to the last year, not one `has_rule_date` (a scan from the start)
         # per clock change: that was most of `check`'s time on large territories.
         rule = series.rule()
@@ -119,7 +120,7 @@ def _clock_days(ctx: Context, series: Series) -> list[date]:
         end = datetime.combine(date(last_year, 12, 31), time.max)
         rule_days = {d.date() for d in rule.between(series.start_datetime, end, inc=True)}
         for year in range(start_day.year, last_year + 1):
-            days.extend(d for d in clock_changes(zone, year) if d in rule_days)
+            days.extend(d for d in clock_changes(zone, year) if d - timedelta(days=offset) in rule_days)
     return days
 
 
@@ -144,6 +145,11 @@ def _event(ctx: Context, source: Source, event: Event) -> None:
     _clock(ctx, source, series, ("start",), moments)
     if isinstance(end, datetime) and is_unclear_local_time(end, ctx.territory.timezone):
         ctx.error(source, ("end",), "clock_change", value=_fmt(end), zone=ctx.territory.timezone)
+    elif isinstance(end, datetime) and series.recurrence is not None:
+        # An end on a later day (22:00 to 02:30) falls in a clock change on some dates only.
+        offset = (end.date() - series.start_datetime.date()).days
+        if 0 < offset <= 366:
+            _clock(ctx, source, series, ("end",), [end.time()], _clock_days(ctx, series, offset))
     _exceptions(ctx, source, series, event)
     for index, change in enumerate(event.changed):
         for name in ("start", "end"):
