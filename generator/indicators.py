@@ -201,3 +201,118 @@ def compute(dataset: Dataset, today: date) -> Indicators:
         this_year=_period(held, date(year, 1, 1), today),
         last_year=_period(held, date(year - 1, 1, 1), same_day),
     )
+
+
+@dataclass
+class Activity:
+    """One event series or circuit (all its stops in the commune) over a report's period."""
+
+    source_id: str
+    kind: str  # "event" or "stop"
+    type: str
+    held: int = 0
+    attended: int = 0  # held occurrences with an attendance entry
+    participants: int = 0
+    first: date | None = None  # first and last day held
+    last: date | None = None
+
+
+@dataclass
+class CommuneYear:
+    """The figures of one commune over one calendar year, up to "today" when the year is not
+    over (:func:`commune_year`). Occurrences count where they took place (the place's, the
+    location's or the stop's commune); ``residents`` counts the commune's inhabitants wherever
+    they took part."""
+
+    commune: str
+    year: int
+    first: date
+    last: date  # 31 December, or "today" in the current year
+    complete: bool
+    months: list[int]  # held occurrences in the commune, by month
+    months_by_type: dict[str, list[int]]
+    planned: int  # occurrences after "today" up to 31 December (0 for a complete year)
+    meetings: int  # coordination meetings held in the commune
+    activities: list[Activity]
+    attended_occurrences: int
+    participants: int
+    by_age: dict[str, int]
+    by_residence: dict[str, int]  # commune of residence → participants, at the commune's activities
+    residents: int  # inhabitants of the commune counted at any activity of the territory
+    villages: list[str]  # the commune's villages, in territory order
+    reached: set[str]
+    actors: list[str]  # actors serving the commune (its id or "all" in their area), sorted
+    actors_present: set[str]  # those present at a coordination meeting held anywhere in the year
+    previous: Period  # the same span of the year before, in the commune
+
+    @property
+    def white_zones(self) -> list[str]:
+        return [v for v in self.villages if v not in self.reached]
+
+
+def commune_year(dataset: Dataset, today: date, commune_id: str, year: int) -> CommuneYear:
+    """One commune's figures for ``year`` (a year after "today"'s has nothing held yet)."""
+    territory = dataset.territory
+    assert territory is not None
+    first, end = date(year, 1, 1), date(year, 12, 31)
+    last = min(today, end)
+    found = occurrences(dataset, date(year - 1, 1, 1), end)
+    in_year = [h for h in found if first <= h.occurrence.day <= end]
+    held = [h for h in in_year if h.occurrence.day <= last]
+    mine = [h for h in held if h.commune == commune_id]
+
+    months = [0] * 12
+    by_type: dict[str, list[int]] = defaultdict(lambda: [0] * 12)
+    activities: dict[tuple[str, str], Activity] = {}
+    ages: Counter[str] = Counter()
+    residence: Counter[str] = Counter()
+    attended = total = 0
+    for h in mine:
+        months[h.occurrence.day.month - 1] += 1
+        by_type[h.type][h.occurrence.day.month - 1] += 1
+        activity = activities.setdefault((h.kind, h.source_id), Activity(h.source_id, h.kind, h.type))
+        activity.held += 1
+        activity.first = min(activity.first or h.occurrence.day, h.occurrence.day)
+        activity.last = max(activity.last or h.occurrence.day, h.occurrence.day)
+        if h.attendance:
+            count = participants(h.attendance)
+            activity.participants += count
+            activity.attended += 1
+            attended += 1
+            total += count
+            if h.attendance.ages:
+                for band, value in h.attendance.ages.model_dump(by_alias=True).items():
+                    ages[band] += value or 0
+            residence.update(h.attendance.communes or {})
+
+    present: set[str] = set()
+    for h in held:
+        if h.kind == "event" and h.type == "meeting":
+            present.update(dataset.events[h.source_id].organizers)
+            if h.attendance:
+                present.update(h.attendance.actors)
+    serving = sorted(a for a, actor in dataset.actors.items() if commune_id in actor.area or "all" in actor.area)
+    commune = next(c for c in territory.communes if c.id == commune_id)
+    same_day = date(year - 1, last.month, 28) if (last.month, last.day) == (2, 29) else last.replace(year=year - 1)
+    return CommuneYear(
+        commune=commune_id,
+        year=year,
+        first=first,
+        last=last,
+        complete=last == end,
+        months=months,
+        months_by_type=dict(sorted(by_type.items())),
+        planned=sum(1 for h in in_year if h.commune == commune_id and h.occurrence.day > last),
+        meetings=sum(1 for h in mine if h.kind == "event" and h.type == "meeting"),
+        activities=sorted(activities.values(), key=lambda a: (a.kind, a.source_id)),
+        attended_occurrences=attended,
+        participants=total,
+        by_age={band: ages[band] for band in AGE_BANDS},
+        by_residence=dict(sorted(residence.items())),
+        residents=sum((h.attendance.communes or {}).get(commune_id, 0) for h in held if h.attendance),
+        villages=[v.id for v in commune.villages],
+        reached={h.village for h in mine if h.village},
+        actors=serving,
+        actors_present=present & set(serving),
+        previous=_period([h for h in found if h.commune == commune_id], date(year - 1, 1, 1), same_day),
+    )

@@ -94,6 +94,9 @@ def _register() -> None:
 
     SITE_WRITERS.append(write_exports)
     DOC_WRITERS.append(write_observatory)
+    from .reports import write_reports
+
+    SITE_WRITERS.append(write_reports)
 
 
 _register()

@@ -205,6 +205,25 @@ class Observatory:
             ),
         )
 
+    def reports(self) -> str:
+        """Links to the yearly report of each commune (``/imprimer/rapport-<annee>-<commune>.pdf``,
+        written by ``outputs.reports`` for the previous complete year and the current one)."""
+        year = self.data.year
+        rows = []
+        for commune_id, name in self.communes.items():
+            links = ", ".join(
+                f'<a href="../imprimer/rapport-{y}-{commune_id}.pdf">rapport {y}{suffix} (PDF)</a>'
+                for y, suffix in ((year - 1, ""), (year, " en cours"))
+            )
+            rows.append(f"<li>{escape(name)} : {links}</li>")
+        return self.section(
+            "rapports",
+            "Rapports annuels par commune",
+            f"Les indicateurs de chaque commune, à joindre à un rapport d'activité : l'année {year - 1} entière, "
+            f"et {year} du 1er janvier au {self.data.today.day} {MONTHS[self.data.today.month - 1]}.",
+            f"<ul>{''.join(rows)}</ul>",
+        )
+
     def markdown(self) -> str:
         body = "".join(
             [
@@ -217,6 +236,7 @@ class Observatory:
                 self.villages(),
                 self.freshness(),
                 self.years(),
+                self.reports(),
             ]
         )
         meta = {"title": "Observatoire", "maillage": "raw", "hide": ["navigation", "toc"]}
