@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import shutil
 import sys
 import traceback
 from pathlib import Path
@@ -73,13 +75,31 @@ def build(args: argparse.Namespace) -> int:
     except Exception as exc:  # a bug or a full disk must not print a traceback at a volunteer
         if os.environ.get("MAILLAGE_DEBUG"):
             traceback.print_exc()
-        print(
-            f"La construction a échoué ({type(exc).__name__} : {exc}). Le site existant n'a pas été modifié.",
-            file=sys.stderr,
-        )
+        print(_build_failure(exc, paths.site_dir), file=sys.stderr)
         return INVALID
     print(f"Site construit dans {paths.site_dir}/ — ouvrez {paths.site_dir.resolve()}/index.html")
     return OK
+
+
+def _build_failure(exc: Exception, site_dir: Path) -> str:
+    """What to tell a volunteer when the build stops midway (the data was valid)."""
+    if isinstance(exc, shutil.Error) and exc.args and isinstance(exc.args[0], list) and exc.args[0]:
+        # a folder copy that failed file by file: (source, target, reason) for each
+        reason = str(exc.args[0][0][-1])
+        full = os.strerror(errno.ENOSPC) in reason or os.strerror(errno.EDQUOT) in reason
+        cause = "le disque est plein : libérez de la place puis relancez" if full else f"erreur de copie : {reason}"
+    elif isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        cause = f"le disque est plein ({exc.strerror}) : libérez de la place puis relancez"
+    elif isinstance(exc, OSError):
+        where = f" ({exc.filename})" if exc.filename else ""
+        cause = f"erreur d'écriture{where} : {exc.strerror or exc}"
+    else:
+        cause = f"{type(exc).__name__} : {exc}"
+    return (
+        f"La construction a échoué : {cause}.\n"
+        f"Le site existant ({site_dir}) n'a pas été modifié. "
+        "Pour le détail technique, relancez avec MAILLAGE_DEBUG=1."
+    )
 
 
 def schema(args: argparse.Namespace) -> int:

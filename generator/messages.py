@@ -657,6 +657,30 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "en": ("no actor serves commune `{value}`", "add actors, or `{value}` to the `area` of existing ones"),
     },
+    "personal_phone": {
+        "fr": (
+            "ce texte contient le numéro de téléphone `{value}`, qui n'est pas un contact de la fiche",
+            "ne publiez pas le numéro d'une personne privée : mettez le numéro de l'organisation "
+            "dans `contact.phone` et retirez-le du texte",
+        ),
+        "en": (
+            "this text holds the phone number `{value}`, which is not one of the entry's contacts",
+            "do not publish a private person's number: put the organisation's number in "
+            "`contact.phone` and remove it from the text",
+        ),
+    },
+    "personal_email": {
+        "fr": (
+            "ce texte contient l'adresse e-mail `{value}`, qui n'est pas un contact de la fiche",
+            "ne publiez pas l'adresse d'une personne privée : mettez l'adresse de l'organisation "
+            "dans `contact.email` et retirez-la du texte",
+        ),
+        "en": (
+            "this text holds the e-mail address `{value}`, which is not one of the entry's contacts",
+            "do not publish a private person's address: put the organisation's address in "
+            "`contact.email` and remove it from the text",
+        ),
+    },
     "personal_data": {
         "fr": (
             "ce texte semble contenir {what} qui n'est pas un contact de l'acteur",

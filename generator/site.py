@@ -8,12 +8,20 @@ front matter says ``maillage: raw`` to the theme as finished HTML, so that MkDoc
 never reads text from data (the pages module escaped and sanitised it already).
 ``docs/.maillage/site.json`` (written by the pages module; MkDocs skips dot folders) is
 exposed to the templates as ``config.extra.maillage``, and sets the theme's language.
+
+MkDocs dates the sitemap (``lastmod`` and the gzip header) from ``SOURCE_DATE_EPOCH``, else
+the clock. When the variable is not set, the build's "today" (midnight UTC) stands in for it
+during the build, so that the same data and "today" give the same bytes on any day.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +60,25 @@ class RawPages(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return self.bodies.pop(page.file.src_uri, html)
 
 
-def build_site(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
+@contextmanager
+def build_date(today: date | None) -> Iterator[None]:
+    """Set ``SOURCE_DATE_EPOCH`` to ``today`` for MkDocs, unless the caller set it already."""
+    if today is None or os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        yield
+        return
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    midnight = datetime(today.year, today.month, today.day, tzinfo=UTC)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+def build_site(config_file: Path, docs_dir: Path, site_dir: Path, today: date | None = None) -> None:
     """Build ``docs_dir`` with the settings of ``config_file`` into ``site_dir``."""
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     config = load_config(config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir))
@@ -63,4 +89,5 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
         if data.get("language"):
             config["theme"]["language"] = data["language"]
     config["plugins"]["maillage-raw-pages"] = RawPages()
-    mkdocs_build(config)
+    with build_date(today):
+        mkdocs_build(config)

@@ -12,28 +12,58 @@ The valid base is ``tests/territories/mini/data/``. Each case is a folder
 * optionally ``make.py`` with ``make(root: Path) -> None``, for content that should not be
   committed as is (a file over 1 MB, NUL bytes, bytes that are not UTF-8).
 
-Each case runs the real command line, as a contributor's CI would.
+Each case runs the real command line, as a contributor's CI would. A case must finish well
+within 2 s (they take about half a second); the bound asserted here is a generous one that
+catches a hang or a blow-up (alias bomb, deep nesting, huge file) without turning the suite
+into a benchmark on a loaded machine.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from conftest import TERRITORIES, TODAY, run_cli
+from conftest import ROOT, TERRITORIES, TODAY
 
 BASE = TERRITORIES / "mini" / "data"
 CASES_DIR = Path(__file__).resolve().parent / "invalid"
 CASES = sorted(p for p in CASES_DIR.iterdir() if p.is_dir())
 KINDS = {"territory", "actor", "place", "event", "circuit", "notice"}
 FIELDS = ("file", "line", "column", "path", "message", "hint")
-SECONDS = 2.0
+HANG_SECONDS = 10.0  # far above the 2 s a case may take: a hang, not a slow machine
+
+# The hostile inputs issue 7 lists, each with the cases that show it is refused.
+CATEGORIES = {
+    "malformed YAML": ["001-yaml-bad-indentation", "003-yaml-unclosed-quote", "012-yaml-not-a-mapping"],
+    "wrong types": ["023-wrong-type-list", "050-number-out-of-range"],
+    "unknown fields": ["022-unknown-field-did-you-mean", "057-unknown-field-in-service"],
+    "bad references": ["060-unknown-organizer", "061-unknown-place", "064-unknown-operator", "068-unknown-notice-actor"],
+    "impossible dates": ["041-date-does-not-exist", "149-date-february-29", "150-date-month-13", "151-time-25h"],
+    "bad RRULEs": ["088-rrule-forbidden-part", "145-rrule-freq-secondly", "146-rrule-interval-zero",
+                   "147-rrule-free-text", "148-rrule-injected-line"],
+    "oversized files": ["008-yaml-oversized-file", "144-yaml-oversized-circuit"],
+    "alias bombs": ["006-yaml-alias-bomb", "139-yaml-alias-bomb-event"],
+    "deep nesting": ["007-yaml-deeply-nested", "140-yaml-deep-nesting-circuit"],
+    "binary junk": ["009-yaml-binary-nul-bytes", "014-yaml-invalid-utf8", "143-yaml-binary-junk-event"],
+    "BOM and CRLF": ["015-yaml-bom-crlf-position", "142-yaml-bom-crlf-duplicate-key"],
+    "duplicate keys": ["004-yaml-duplicate-key", "141-yaml-duplicate-key-nested"],
+    "ids with ../ or /": ["129-id-path-traversal", "130-id-with-slash", "131-reference-path-traversal"],
+    "unicode look-alike ids": ["132-id-unicode-lookalike", "133-reference-unicode-lookalike",
+                               "134-file-name-unicode-lookalike"],
+    "control characters in one-line fields": ["029-control-character-in-text", "030-newline-in-one-line-text",
+                                              "135-control-character-escape", "136-c1-control-in-summary",
+                                              "137-newline-in-notice-title", "138-nul-in-quoted-text"],
+    "code execution tags": ["010-yaml-tag", "152-yaml-python-tag-territory"],
+}  # fmt: skip
 
 
 def expected_of(case: Path) -> dict[str, Any]:
@@ -68,8 +98,21 @@ def prepare(case: Path, root: Path) -> Path:
 
 def check(data: Path, *extra: str) -> tuple[int, list[dict[str, Any]], str, float]:
     """Run ``check --format json``; return exit code, problems, all output, seconds taken."""
+    command = [sys.executable, "-m", "generator", "check", "--format", "json", "--today", TODAY, "--data", str(data)]
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
     began = time.perf_counter()
-    result = run_cli("check", "--format", "json", "--today", TODAY, "--data", str(data), *extra)
+    try:
+        result = subprocess.run(
+            [*command, *extra],
+            cwd=ROOT,
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=HANG_SECONDS,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"`check` did not finish within {HANG_SECONDS:.0f} s on {data}", pytrace=False)
     seconds = time.perf_counter() - began
     output = result.stdout + result.stderr
     problems = json.loads(result.stdout) if result.stdout.strip().startswith("[") else []
@@ -90,7 +133,7 @@ def test_invalid_case_reports_exactly_its_problem(case: Path, tmp_path: Path) ->
     errors = [_located(p) for p in problems if p["severity"] == "error"]
     wanted = [{name: item.get(name, "") for name in FIELDS} for item in expected["problems"]]
     assert errors == wanted, f"{case.name} ({expected['rule']})"
-    assert seconds < SECONDS, f"{case.name} took {seconds:.2f} s"
+    assert seconds < HANG_SECONDS, f"{case.name} took {seconds:.2f} s"
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if "english" in expected_of(c)], ids=lambda c: c.name)
@@ -106,9 +149,10 @@ def test_invalid_case_in_english(case: Path, tmp_path: Path) -> None:
 
 
 def test_the_corpus_covers_every_kind_and_enough_rules() -> None:
-    assert len(CASES) >= 50, f"only {len(CASES)} invalid fixtures"
-    kinds = {expected_of(c)["kind"] for c in CASES}
-    assert kinds == KINDS, f"kinds covered: {sorted(kinds)}"
+    assert len(CASES) >= 100, f"only {len(CASES)} invalid fixtures"
+    kinds = [expected_of(c)["kind"] for c in CASES]
+    assert set(kinds) == KINDS, f"kinds covered: {sorted(set(kinds))}"
+    assert all(kinds.count(kind) >= 8 for kind in KINDS), {kind: kinds.count(kind) for kind in KINDS}
     rules = [expected_of(c)["rule"] for c in CASES]
     assert len(set(rules)) == len(rules), "each fixture tests its own rule"
     for case in CASES:
@@ -117,6 +161,13 @@ def test_the_corpus_covers_every_kind_and_enough_rules() -> None:
         changes = (case / "data").is_dir() or (case / "make.py").is_file() or expected.get("remove")
         assert changes, f"{case.name} changes nothing in the base"
     assert sum(1 for c in CASES if "english" in expected_of(c)) >= 5
+
+
+@pytest.mark.parametrize("category", sorted(CATEGORIES))
+def test_the_corpus_holds_each_hostile_category(category: str) -> None:
+    names = {c.name for c in CASES}
+    missing = [name for name in CATEGORIES[category] if name not in names]
+    assert not missing, f"{category}: no fixture {missing}"
 
 
 def test_the_base_territory_is_valid() -> None:

@@ -3,7 +3,9 @@
 Each module owns one family of rules — ``fields`` (what one file must hold together: contact,
 cost note, audiences, geo inside the territory, phone numbers, translations), ``references``
 (ids that must exist, unique villages), ``series`` (dates that must be occurrences, clock
-changes, stops in order) and ``warnings`` (what is reported without stopping the build).
+changes, stops in order) and ``warnings`` (what is reported without stopping the build);
+``privacy`` warns of phone numbers and e-mail addresses in free text that are not the
+entry's own contacts.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..loading import Dataset, Reporter
-from . import fields, references, series, warnings
+from . import fields, participation, privacy, references, series, warnings
 from .context import Context
 
 
@@ -24,3 +26,5 @@ def run_checks(dataset: Dataset, reporter: Reporter, today: date) -> None:
     fields.check(context)
     series.check(context)
     warnings.check(context)
+    privacy.check(context)
+    participation.check(context)

@@ -100,6 +100,13 @@ def browsing(browser: Any, base_url: str) -> Iterator[Browsing]:
 
 
 @pytest.fixture
+def auditing(browser: Any, base_url: str) -> Iterator[Browsing]:
+    """As ``browsing``, but the page's Content-Security-Policy lets the test add axe-core
+    (an inline script); what the policy allows is tested in test_csp.py."""
+    yield from _browsing(browser, base_url, viewport={"width": 1280, "height": 900}, locale="fr-BE", bypass_csp=True)
+
+
+@pytest.fixture
 def phone(browser: Any, base_url: str) -> Iterator[Browsing]:
     yield from _browsing(browser, base_url, viewport={"width": 375, "height": 812}, locale="fr-BE", is_mobile=True)
 

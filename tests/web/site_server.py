@@ -2,7 +2,8 @@
 
 Shared by ``tests/web/conftest.py`` and ``screenshots.py``: the demo data built with
 "today" 2026-11-23 into a temporary folder, served by the standard library's HTTP server on
-a random port, with the same MIME types as the production host (``.ics`` as text/calendar).
+a random port, with the same MIME types as the production host (``.ics`` as text/calendar)
+and, on request, extra response headers (the Content-Security-Policy of content/_headers).
 """
 
 from __future__ import annotations
@@ -68,14 +69,23 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         ".json": "application/json",
     }
 
+    headers_extra: dict[str, str] = {}  # noqa: RUF012 - replaced per server by ``serve``
+
+    def end_headers(self) -> None:
+        for name, value in self.headers_extra.items():
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
 @contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """Serve ``site`` on 127.0.0.1 (random port); yields the base URL ending in ``/``."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+def serve(site: Path, headers: dict[str, str] | None = None) -> Iterator[str]:
+    """Serve ``site`` on 127.0.0.1 (random port), adding ``headers`` to every response;
+    yields the base URL ending in ``/``."""
+    handler = type("_Handler", (_Quiet,), {"headers_extra": dict(headers or {})})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

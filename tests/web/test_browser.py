@@ -135,8 +135,8 @@ def test_no_request_leaves_the_site(browsing: Browsing, name: str) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(TEMPLATES))
-def test_no_axe_violation(browsing: Browsing, axe_script: Path, name: str) -> None:
-    page = browsing.goto(TEMPLATES[name])
+def test_no_axe_violation(auditing: Browsing, axe_script: Path, name: str) -> None:
+    page = auditing.goto(TEMPLATES[name])
     page.wait_for_timeout(200)
     page.add_script_tag(path=str(axe_script))
     result = page.evaluate(

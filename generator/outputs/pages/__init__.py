@@ -3,7 +3,7 @@
 ``write_pages`` (a DOC_WRITER) writes every generated page into the docs folder as a
 Markdown file holding finished HTML (see ``page``), the vendored assets (``assets``), and
 ``.maillage/site.json``: what the theme's templates need on every page (the notices
-banner, the site language). ``search`` indexes the built site with Pagefind (a
+banner, the site language, the Content-Security-Policy of ``csp``). ``search`` indexes the built site with Pagefind (a
 SITE_WRITER). The page families: ``home``, ``needs``, ``actors``, ``agenda``, ``routes``,
 ``communes``, ``others``; the lookups they share: ``view``.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import RenderContext
-from . import actors, agenda, communes, needs, others, routes
+from . import actors, agenda, communes, csp, needs, others, routes
 from .assets import copy_assets
 from .home import home_page
 from .html import esc, typo
@@ -37,6 +37,7 @@ def site_data(view: SiteView) -> dict[str, Any]:
     """What every page's template needs (strings pre-escaped: the templates print them raw)."""
     lang = view.lang
     return {
+        "csp": esc(csp.policy(view.context.settings)),
         "language": lang,
         "more": esc(label("notice_more", lang)),
         "notices": [

@@ -2,7 +2,8 @@
 
 Only pages marked ``data-pagefind-body`` (actors, events, routes, communes, places) are
 indexed, with their ``data-pagefind-filter`` facets (commune, theme, audience, type). The
-index is written in chunks under ``/pagefind/`` and loaded by the browser on demand.
+index is written in chunks under ``/pagefind/`` and loaded by the browser on demand, then
+put in a fixed order (:mod:`.stable_index`) so that two builds give the same bytes.
 The bundled binary of the ``pagefind_bin`` package (PyPI) does the work; a missing binary
 stops the build with what to install.
 """
@@ -13,6 +14,7 @@ import subprocess
 from pathlib import Path
 
 from .. import RenderContext
+from .stable_index import stabilise
 
 # Only the detail pages are searched: reading the listings too would only cost time.
 INDEXED = "{acteurs,evenements,tournees,communes,lieux}/*/index.html"
@@ -41,3 +43,4 @@ def write_search_index(context: RenderContext, site: Path) -> None:
     )
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind a échoué : {result.stderr.strip() or result.stdout.strip()}")
+    stabilise(site / "pagefind")
