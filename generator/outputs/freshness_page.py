@@ -23,7 +23,8 @@ def freshness_html(context: RenderContext) -> str:
         *[f"<li>{escape(BUCKETS[key]['fr'])} : <strong>{counts[key]}</strong></li>" for key in BUCKETS],
         "</ul>",
         "",
-        '<table class="freshness">',
+        '<div class="mg-scroll" role="region" tabindex="0" aria-label="Acteurs par date de vérification">',
+        '<table class="freshness mg-data">',
         "<thead><tr><th scope='col'>Acteur</th><th scope='col'>Vérifié le</th><th scope='col'>Par</th>"
         "<th scope='col'>Âge</th><th scope='col'>État</th><th scope='col'>Modifier</th></tr></thead>",
         "<tbody>",
@@ -37,7 +38,7 @@ def freshness_html(context: RenderContext) -> str:
             f"<td>{row.verified_on.isoformat()}</td><td>{escape(row.verified_by)}</td>"
             f"<td>{row.age_months} mois</td><td>{escape(BUCKETS[row.bucket]['fr'])}</td><td>{link}</td></tr>"
         )
-    out += ["</tbody>", "</table>", ""]
+    out += ["</tbody>", "</table>", "</div>", ""]
     return "\n".join(out)
 
 

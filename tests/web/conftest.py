@@ -35,6 +35,9 @@ TEMPLATES = {
     "map": "carte/",
     "search": "recherche/?q=epicerie",
     "content": "contribuer/",
+    "observatory": "observatoire/",
+    "open-data": "donnees/",
+    "freshness": "contribuer/fraicheur/",
 }
 
 

@@ -67,9 +67,6 @@ def test_the_policy_is_served(enforced: tuple[Browsing, list[str]]) -> None:
 
 # Pages the other browser tests do not visit, with markup of their own.
 MORE = {
-    "observatory": "observatoire/",
-    "freshness": "contribuer/fraicheur/",
-    "open-data": "donnees/",
     "not-found": "404.html",
 }
 

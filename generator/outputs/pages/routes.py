@@ -29,7 +29,7 @@ def _timetable(view: SiteView, links: Links, circuit: Circuit) -> str:
         times = f"{clock(stop.arrive, lang)} – {clock(stop.leave, lang)}"
         rows.append(f'<tr><td>{esc(times)}</td><th scope="row">{village}</th><td>{text(stop.where, lang)}</td></tr>')
     head = f'<tr><th scope="col">{esc(label("time", lang))}</th><th scope="col">{esc(label("village", lang))}</th><th scope="col">{esc(label("where", lang))}</th></tr>'
-    return f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="mg-timetable"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table></div></div>'
+    return f'<div class="md-typeset__scrollwrap mg-scroll" role="region" tabindex="0" aria-label="{esc(label("timetable", view.lang))}"><div class="md-typeset__table"><table class="mg-timetable"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table></div></div>'
 
 
 def _next_runs(view: SiteView, circuit: Circuit) -> str:
