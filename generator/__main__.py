@@ -51,6 +51,7 @@ def parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="prévisualiser le site, reconstruit à chaque changement")
     serve.add_argument("--data", type=Path, default=Path("data"))
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
+    serve.add_argument("--today", type=_date, default=None)
 
     schema = sub.add_parser("schema", help="écrire les schémas JSON des fichiers de données")
     schema.add_argument("--out", type=Path, default=Path("schemas"))

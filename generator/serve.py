@@ -1,9 +1,10 @@
 """Preview: rebuild the site when content/, data/, overrides/ or mkdocs.yml change, serve it
 on localhost, and reload the open pages.
 
-Each rebuild goes to a scratch folder; only the files whose bytes changed are then written
-into the served folder (and files that disappeared are removed), so that the browser and the
-disk see only what changed. Pages are reloaded by a small script that the preview server
+Each rebuild goes to a scratch folder kept between rebuilds; only the pages whose source
+changed are rendered again (see :class:`Preview`), and only the files whose bytes changed are
+then written into the served folder (and files that disappeared are removed), so that the
+browser and the disk see only what changed. Pages are reloaded by a small script that the preview server
 adds to HTML responses (never to the built files): it polls a version number.
 """
 
@@ -15,9 +16,9 @@ import http.server
 import shutil
 import threading
 import time
+from datetime import date
 from pathlib import Path
 
-from .build import BuildPaths, build
 from .errors import format_text
 from .validate import validate
 
@@ -43,10 +44,12 @@ def _snapshot(folders: list[Path]) -> dict[Path, float]:
     return state
 
 
-def sync(source: Path, target: Path) -> int:
-    """Make ``target`` hold what ``source`` holds, writing only files that differ; returns
-    the number of files written or removed."""
-    changed = 0
+def sync_files(source: Path, target: Path, *, delete: bool = True) -> tuple[list[Path], list[Path]]:
+    """Make ``target`` hold what ``source`` holds, writing only files whose bytes differ (and,
+    with ``delete``, removing those ``source`` lacks). Returns the relative paths written and
+    removed."""
+    written: list[Path] = []
+    removed: list[Path] = []
     target.mkdir(parents=True, exist_ok=True)
     wanted = {p.relative_to(source) for p in source.rglob("*") if p.is_file()}
     for relative in sorted(wanted):
@@ -55,38 +58,98 @@ def sync(source: Path, target: Path) -> int:
             continue
         old.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(new, old)
-        changed += 1
-    for path in sorted(target.rglob("*"), reverse=True):
-        if path.is_file() and path.relative_to(target) not in wanted:
-            path.unlink()
-            changed += 1
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    return changed
+        written.append(relative)
+    if delete:
+        for path in sorted(target.rglob("*"), reverse=True):
+            if path.is_file() and path.relative_to(target) not in wanted:
+                path.unlink()
+                removed.append(path.relative_to(target))
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return written, removed
+
+
+def sync(source: Path, target: Path) -> int:
+    """:func:`sync_files`, counting the files written or removed."""
+    written, removed = sync_files(source, target)
+    return len(written) + len(removed)
+
+
+def _theme_state(project: Path) -> dict[Path, float]:
+    return _snapshot([project / "mkdocs.yml", project / "overrides"])
 
 
 class Preview:
-    """The served folder and its version number (bumped when a rebuild changed something)."""
+    """The preview's folders, kept between rebuilds, and the served site's version number.
 
-    def __init__(self, project: Path, data: Path) -> None:
+    A rebuild validates everything and writes every page source into a scratch folder, but
+    only the sources whose bytes changed reach the kept docs folder; MkDocs then renders just
+    those (its dirty mode, which compares modification times). The navigation, the banners
+    and the theme come from mkdocs.yml, ``overrides/`` and ``.maillage/site.json``: when one
+    of them changes, or a page disappears, every page is rendered again. The pages are served
+    (and open browsers reload) before the PDFs, open data and search index are rewritten.
+    """
+
+    def __init__(
+        self,
+        project: Path,
+        data: Path,
+        *,
+        site_dir: Path | None = None,
+        scratch: Path | None = None,
+        today: date | None = None,
+    ) -> None:
         self.project = project
         self.data = data
-        self.site_dir = project / ".serve-site"
-        self.scratch = project / ".serve-build"
+        self.today = today
+        self.site_dir = site_dir or project / ".serve-site"
+        self.scratch = scratch or project / ".serve-build"
         self.version = 0
+        self._theme: dict[Path, float] | None = None
 
     def rebuild(self) -> None:
-        validation = validate(self.data)
+        from .outputs import DEFERRABLE, DOC_WRITERS, SITE_WRITERS, RenderContext
+        from .site import build_site, site_settings
+
+        started = time.perf_counter()
+        validation = validate(self.data, today=self.today)
         if validation.problems:
             print(format_text(validation.problems))
         if not validation.ok:
             print("Données invalides : la prévisualisation garde la version précédente.")
             return
-        build(validation, BuildPaths(project=self.project, site_dir=self.scratch))
-        changed = sync(self.scratch, self.site_dir)
-        if changed:
+        config = self.project / "mkdocs.yml"
+        context = RenderContext(validation.dataset, validation.today, site_settings(config))
+        fresh, docs, built = self.scratch / "docs-new", self.scratch / "docs", self.scratch / "site"
+        shutil.rmtree(fresh, ignore_errors=True)
+        shutil.copytree(self.project / "content", fresh)
+        for write_docs in DOC_WRITERS:
+            write_docs(context, fresh)
+        written, removed = sync_files(fresh, docs)
+        theme = _theme_state(self.project)
+        full = (
+            self._theme != theme
+            or not built.is_dir()
+            or bool(removed)
+            or any(p.parts[0] == ".maillage" for p in written)
+        )
+        self._theme = theme
+        build_site(config, docs, built, validation.today, dirty=not full)
+        later = [w for w in SITE_WRITERS if w in DEFERRABLE]
+        for write_files in SITE_WRITERS:
+            if write_files not in later:
+                write_files(context, built)
+        # Files of the deferred writers are still those of the previous rebuild (or missing
+        # after a full MkDocs build, which empties its folder): keep the served ones for now.
+        shown, _ = sync_files(built, self.site_dir, delete=False)
+        if shown:
             self.version += 1
-        print(f"Site reconstruit : {changed} fichier(s) modifié(s).")
+        mode = "complète" if full else f"{len(written)} page(s) source modifiée(s)"
+        print(f"Pages à jour en {time.perf_counter() - started:.1f} s ({mode}, {len(shown)} fichier(s) servis).")
+        for write_files in later:
+            write_files(context, built)
+        changed = len(shown) + sum(map(len, sync_files(built, self.site_dir)))
+        print(f"Site reconstruit en {time.perf_counter() - started:.1f} s : {changed} fichier(s) modifié(s).")
 
 
 def _handler(preview: Preview) -> type[http.server.SimpleHTTPRequestHandler]:
@@ -130,7 +193,7 @@ def _handler(preview: Preview) -> type[http.server.SimpleHTTPRequestHandler]:
 
 def serve(args: argparse.Namespace) -> int:
     project = Path.cwd()
-    preview = Preview(project, args.data)
+    preview = Preview(project, args.data, today=args.today)
     preview.rebuild()
     host, _, port = str(args.dev_addr).rpartition(":")
     server = http.server.ThreadingHTTPServer(

@@ -78,8 +78,14 @@ def build_date(today: date | None) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
-def build_site(config_file: Path, docs_dir: Path, site_dir: Path, today: date | None = None) -> None:
-    """Build ``docs_dir`` with the settings of ``config_file`` into ``site_dir``."""
+def build_site(
+    config_file: Path, docs_dir: Path, site_dir: Path, today: date | None = None, *, dirty: bool = False
+) -> None:
+    """Build ``docs_dir`` with the settings of ``config_file`` into ``site_dir``.
+
+    ``dirty`` (the preview's rebuilds) renders only the pages whose source is newer than
+    their output, MkDocs' own ``--dirty``: the caller must have rewritten exactly the
+    sources that changed, and build in full when the navigation or the theme changed."""
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     config = load_config(config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir))
     shared = docs_dir / SITE_JSON
@@ -90,4 +96,8 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, today: date | 
             config["theme"]["language"] = data["language"]
     config["plugins"]["maillage-raw-pages"] = RawPages()
     with build_date(today):
-        mkdocs_build(config)
+        if dirty:
+            # MkDocs warns that a dirty build may leave the navigation stale: the preview
+            # builds in full whenever anything but page bodies changed, so the warning is moot.
+            logging.getLogger("mkdocs.commands.build").setLevel(logging.ERROR)
+        mkdocs_build(config, dirty=dirty)
