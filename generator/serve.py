@@ -44,16 +44,21 @@ def _snapshot(folders: list[Path]) -> dict[Path, float]:
     return state
 
 
-def sync_files(source: Path, target: Path, *, delete: bool = True) -> tuple[list[Path], list[Path]]:
+def sync_files(
+    source: Path, target: Path, *, delete: bool = True, since: int | None = None
+) -> tuple[list[Path], list[Path]]:
     """Make ``target`` hold what ``source`` holds, writing only files whose bytes differ (and,
-    with ``delete``, removing those ``source`` lacks). Returns the relative paths written and
-    removed."""
+    with ``delete``, removing those ``source`` lacks). With ``since`` (nanoseconds), source
+    files not modified since then are taken as already there. Returns the relative paths
+    written and removed."""
     written: list[Path] = []
     removed: list[Path] = []
     target.mkdir(parents=True, exist_ok=True)
     wanted = {p.relative_to(source) for p in source.rglob("*") if p.is_file()}
     for relative in sorted(wanted):
         new, old = source / relative, target / relative
+        if since is not None and new.stat().st_mtime_ns < since and old.is_file():
+            continue
         if old.is_file() and old.stat().st_size == new.stat().st_size and old.read_bytes() == new.read_bytes():
             continue
         old.parent.mkdir(parents=True, exist_ok=True)
@@ -106,12 +111,15 @@ class Preview:
         self.scratch = scratch or project / ".serve-build"
         self.version = 0
         self._theme: dict[Path, float] | None = None
+        self.timings: dict[str, float] = {}  # seconds of the last rebuild: pages shown, everything
 
     def rebuild(self) -> None:
         from .outputs import DEFERRABLE, DOC_WRITERS, SITE_WRITERS, RenderContext
         from .site import build_site, site_settings
 
         started = time.perf_counter()
+        # Coarse file-system clocks: a margin, so that a file MkDocs writes now is never older.
+        since = time.time_ns() - 2_000_000_000
         validation = validate(self.data, today=self.today)
         if validation.problems:
             print(format_text(validation.problems))
@@ -141,14 +149,16 @@ class Preview:
                 write_files(context, built)
         # Files of the deferred writers are still those of the previous rebuild (or missing
         # after a full MkDocs build, which empties its folder): keep the served ones for now.
-        shown, _ = sync_files(built, self.site_dir, delete=False)
+        shown, _ = sync_files(built, self.site_dir, delete=False, since=None if full else since)
         if shown:
             self.version += 1
+        self.timings = {"pages": time.perf_counter() - started}
         mode = "complète" if full else f"{len(written)} page(s) source modifiée(s)"
         print(f"Pages à jour en {time.perf_counter() - started:.1f} s ({mode}, {len(shown)} fichier(s) servis).")
         for write_files in later:
             write_files(context, built)
         changed = len(shown) + sum(map(len, sync_files(built, self.site_dir)))
+        self.timings["total"] = time.perf_counter() - started
         print(f"Site reconstruit en {time.perf_counter() - started:.1f} s : {changed} fichier(s) modifié(s).")
 
 

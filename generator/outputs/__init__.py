@@ -70,8 +70,8 @@ Writer = Callable[[RenderContext, Path], None]
 # Renderers register here (one import line each).
 DOC_WRITERS: list[Writer] = []
 SITE_WRITERS: list[Writer] = []
-# Site writers whose files no page's text depends on (PDFs, open data, the search index): the
-# preview shows the rebuilt pages first and writes these just after.
+# Site writers whose files no page's text depends on (feeds, PDFs, open data, the search
+# index): the preview shows the rebuilt pages first and writes these just after.
 DEFERRABLE: list[Writer] = []
 
 
@@ -100,7 +100,7 @@ def _register() -> None:
     from .reports import write_reports
 
     SITE_WRITERS.append(write_reports)
-    DEFERRABLE.extend([write_leaflets, write_search_index, write_exports, write_reports])
+    DEFERRABLE.extend([write_feeds, write_leaflets, write_search_index, write_exports, write_reports])
 
 
 _register()
