@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import multiprocessing
 import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 
-from .outputs import DOC_WRITERS, SITE_WRITERS, RenderContext
+from .outputs import DOC_WRITERS, READS_PAGES, SITE_WRITERS, RenderContext
 from .site import build_site, site_settings
 from .validate import Validation
 
@@ -38,17 +41,84 @@ class BuildPaths:
 
 
 def render(validation: Validation, paths: BuildPaths, staging: Path) -> Path:
-    """Render the whole site into ``staging``; return the built site folder."""
+    """Render the whole site into ``staging``; return the built site folder.
+
+    The pages go through MkDocs while, in a second process, the outputs that do not read the
+    built pages (feeds, leaflets, reports, open data) are written into a folder of their own,
+    then moved into the site: on two cores that overlaps the two longest stages. The files
+    are the same as in one process; an error in either is raised here."""
     context = RenderContext(validation.dataset, validation.today, site_settings(paths.config))
+    _ = context.occurrences  # the one schedule, expanded once, before the second process forks
     docs = staging / "docs"
     shutil.copytree(paths.content, docs)
     for write_docs in DOC_WRITERS:
         write_docs(context, docs)
-    built = staging / "site"
-    build_site(paths.config, docs, built, validation.today)
-    for write_files in SITE_WRITERS:
-        write_files(context, built)
+    built, files = staging / "site", staging / "files"
+    files.mkdir()
+    independent = [w for w in SITE_WRITERS if w not in READS_PAGES]
+
+    def write_files() -> None:
+        for writer in independent:
+            writer(context, files)
+
+    waiting = beside(write_files)
+    try:
+        build_site(paths.config, docs, built, validation.today)
+        for writer in SITE_WRITERS:
+            if writer not in independent:  # the search index reads the pages only
+                writer(context, built)
+    finally:
+        waiting()  # never leave the other process behind, whatever happened here
+    _move_into(files, built)
     return built
+
+
+def beside(work: Callable[[], None]) -> Callable[[], None]:
+    """Start ``work`` in a forked process; return the function that waits for it and raises
+    its exception, if any. Where processes cannot be forked, ``work`` runs at once."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        work()
+        return lambda: None
+    forking = multiprocessing.get_context("fork")
+    receive, send = forking.Pipe(duplex=False)
+    child = forking.Process(target=_run_and_report, args=(work, send), daemon=True)
+    child.start()
+    send.close()
+
+    def wait() -> None:
+        try:
+            outcome = receive.recv()
+        except EOFError:
+            outcome = RuntimeError(f"le processus des fichiers s'est arrêté (code {child.exitcode})")
+        finally:
+            child.join()
+            receive.close()
+        if isinstance(outcome, BaseException):
+            raise outcome
+
+    return wait
+
+
+def _run_and_report(work: Callable[[], None], send: Connection) -> None:
+    outcome: BaseException | None = None
+    try:
+        work()
+    except BaseException as exc:  # reported to the parent, which raises it
+        outcome = exc
+    try:
+        send.send(outcome)
+    except Exception:  # an exception that cannot be pickled: its words still reach the parent
+        send.send(RuntimeError(f"{type(outcome).__name__} : {outcome}"))
+    send.close()
+
+
+def _move_into(source: Path, target: Path) -> None:
+    """Move every file of ``source`` to the same place under ``target``."""
+    for path in sorted(source.rglob("*")):
+        if path.is_file():
+            destination = target / path.relative_to(source)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, destination)
 
 
 def _exchange(first: Path, second: Path) -> bool:

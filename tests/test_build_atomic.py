@@ -167,13 +167,14 @@ def test_a_good_build_swaps_the_site_in_one_rename(
     site: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     before = tree_hash(site)
-    seen_while_building: list[str] = []
+    # The writer may run in the build's second process: it reports through a file.
+    probe = site.parent / "seen-while-building.txt"
     monkeypatch.setattr(
         generator.build,
         "SITE_WRITERS",
         [
             *SITE_WRITERS,
-            lambda context, folder: seen_while_building.append(tree_hash(site)),
+            lambda context, folder: probe.write_text(tree_hash(site), encoding="utf-8"),
         ],
     )
     swaps: list[tuple[Path, Path]] = []
@@ -193,7 +194,8 @@ def test_a_good_build_swaps_the_site_in_one_rename(
 
     monkeypatch.setattr(os, "rename", rename)
     assert build_in_process(site, monkeypatch, today="2026-12-15") == 0, capsys.readouterr().err
-    assert seen_while_building == [before], "the published site changed while the new one was built"
+    assert probe.read_text(encoding="utf-8") == before, "the published site changed while the new one was built"
+    probe.unlink()
     assert len(swaps) == 1 and swaps[0][1] == site.resolve()
     assert renames == []  # the swap is the only move
     after = tree_hash(site)

@@ -73,6 +73,9 @@ SITE_WRITERS: list[Writer] = []
 # Site writers whose files no page's text depends on (feeds, PDFs, open data, the search
 # index): the preview shows the rebuilt pages first and writes these just after.
 DEFERRABLE: list[Writer] = []
+# Site writers that read the HTML MkDocs built (the search index); the others only read the
+# context, so the build runs them beside MkDocs.
+READS_PAGES: list[Writer] = []
 
 
 def _register() -> None:
@@ -100,6 +103,7 @@ def _register() -> None:
     from .reports import write_reports
 
     SITE_WRITERS.append(write_reports)
+    READS_PAGES.append(write_search_index)
     DEFERRABLE.extend([write_feeds, write_leaflets, write_search_index, write_exports, write_reports])
 
 
