@@ -60,8 +60,17 @@ test: $(VENV)/.test node_modules/.installed system-deps
 previews: $(VENV)/.runtime system-deps
 	$(PY) -m generator.outputs.leaflets.previews --out previews
 
+## Every benchmark of docs/benchmarks.md: check (and --changed-since), the build by stage
+## against a plain MkDocs build, and the preview after one edit; at 1x, 10x and 30x.
+.PHONY: bench
+bench: bench-check bench-build bench-serve
+
 bench-check: $(VENV)/.test
 	$(PY) benchmarks/bench_check.py
+
+.PHONY: bench-serve
+bench-serve: $(VENV)/.test node_modules/.installed
+	$(PY) benchmarks/bench_serve.py --scale 10
 
 ## Build time, memory and page weights of the demo and of 10x/30x synthetic territories.
 .PHONY: bench-build

@@ -75,18 +75,20 @@ def stages(data: Path, work: Path) -> dict[str, Any]:
 
 
 def plain_mkdocs(pages: int, work: Path) -> float:
-    """Seconds for MkDocs-Material to build ``pages`` short Markdown pages (same theme and
-    settings, the same few sections in the navigation)."""
+    """Seconds for MkDocs-Material to build ``pages`` short Markdown pages with the same
+    theme, settings and navigation (the sections of mkdocs.yml, other pages out of it)."""
     docs = work / "plain-docs"
     docs.mkdir(parents=True)
-    (docs / "index.md").write_text("# Accueil\n\nUne page.\n", encoding="utf-8")
-    for n in range(pages - 1):
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    sections = re.findall(r"(?m)^  - [^:]+: (\S+\.md)$", text.split("not_in_nav:")[0].split("\nnav:")[1])
+    for section in sections:
+        (docs / section).parent.mkdir(parents=True, exist_ok=True)
+        (docs / section).write_text("# Rubrique\n\nUne page.\n", encoding="utf-8")
+    for n in range(pages - len(sections)):
         folder = docs / "p" / f"page-{n}"
         folder.mkdir(parents=True)
         (folder / "index.md").write_text(f"# Page {n}\n\nUn paragraphe de texte pour la page {n}.\n", encoding="utf-8")
     config = work / "plain-mkdocs.yml"
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    text = re.sub(r"(?ms)^nav:.*?(?=^not_in_nav:)", "nav:\n  - Accueil: index.md\n", text)
     text = re.sub(r"(?ms)^not_in_nav:.*?(?=^extra:)", "not_in_nav: |\n  /p/\n", text)
     text = text.replace("docs_dir: content", f"docs_dir: {docs}").replace(
         "custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}"
@@ -120,13 +122,35 @@ def weight(site: Path, url: str) -> dict[str, int]:
     return sizes
 
 
+def real_build(data: Path, work: Path) -> dict[str, Any]:
+    """`python -m generator build` as people run it (stages overlapping on two cores): wall
+    and CPU seconds, and the peak memory of its largest process (the build, its second
+    process for feeds and PDFs, Pagefind)."""
+    command = [sys.executable, "-m", "generator", "build", "--data", str(data), "--site-dir", str(work / "real-site")]
+    command += ["--today", TODAY.isoformat()]
+    started = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {
+        "build_wall_seconds": round(time.perf_counter() - started, 2),
+        "build_cpu_seconds": round(
+            after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime,
+            2,
+        ),
+        "build_peak_mb": round(after.ru_maxrss / 1024, 1),
+    }
+
+
 def one_scale(scale: int, out: Path) -> dict[str, Any]:
     from benchmarks.synthetic import generate
 
     with tempfile.TemporaryDirectory(dir=out) as tmp:
         work = Path(tmp)
         data = ROOT / "data" if scale == 1 else generate(work / "territory", scale)
+        real = real_build(data, work)
         result = stages(data, work)
+        result.update(real)
         result["scale"] = scale
         if scale == 1:
             site = work / "site"
@@ -167,6 +191,11 @@ def main(argv: list[str] | None = None) -> int:
             f"plain MkDocs {result['plain_mkdocs_seconds']} s (ratio {ratio:.2f}; website stages {web:.2f} s, "
             f"ratio {web / result['plain_mkdocs_seconds']:.2f}), "
             f"peak {max(r['peak_mb'] for r in result['stages'])} MB (+ children {result['children_peak_mb']} MB)"
+        )
+        print(
+            f"    `generator build`: {result['build_wall_seconds']} s wall, {result['build_cpu_seconds']} s CPU, "
+            f"largest process {result['build_peak_mb']} MB; ratio to plain MkDocs "
+            f"{result['build_wall_seconds'] / result['plain_mkdocs_seconds']:.2f}"
         )
         for row in result["stages"]:
             print(f"    {row['stage']:<24} {row['seconds']:>8.3f} s   peak {row['peak_mb']:>7.1f} MB")

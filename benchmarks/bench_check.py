@@ -18,6 +18,7 @@ import cProfile
 import io
 import os
 import pstats
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -75,10 +76,11 @@ def bare_parse(files: list[Path]) -> None:
         yaml.load(path.read_bytes().decode("utf-8-sig"), Loader=yaml.CSafeLoader)
 
 
-def run_command(data_dir: Path) -> tuple[float, float, int, int]:
+def run_command(data_dir: Path, *extra: str) -> tuple[float, float, int, int]:
     """Wall time, CPU time, peak RSS (KiB) and exit code of `python -m generator check`."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     command = [sys.executable, "-m", "generator", "check", "--data", str(data_dir), "--today", TODAY.isoformat()]
+    command += extra
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     # wait4 gives this child's own rusage; RUSAGE_CHILDREN would mix every child so far
@@ -87,6 +89,24 @@ def run_command(data_dir: Path) -> tuple[float, float, int, int]:
     process.returncode = os.waitstatus_to_exitcode(status)
     cpu = usage.ru_utime + usage.ru_stime
     return elapsed, cpu, usage.ru_maxrss, process.returncode  # ru_maxrss is in KiB on Linux
+
+
+def changed_since(data_dir: Path, work: Path) -> tuple[float, float, int]:
+    """`check --changed-since HEAD` after one actor file changed, in a git copy of the
+    territory: wall, CPU (s) and peak RSS (KiB) of the command, as a pull request's check."""
+    repo = work / "repo"
+    shutil.copytree(data_dir, repo / "data")
+    git = ["git", "-C", str(repo), "-c", "user.name=bench", "-c", "user.email=bench@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "base"], check=True)
+    actors = sorted((repo / "data" / "actors").glob("*.yaml"))
+    actor = actors[len(actors) // 2]
+    actor.write_text(actor.read_text(encoding="utf-8").replace("summary: ", "summary: Modifié. ", 1), encoding="utf-8")
+    wall, cpu, peak, code = run_command(repo / "data", "--changed-since", "HEAD")
+    if code != 0:
+        raise SystemExit(f"check --changed-since failed with {code} on {data_dir}")
+    return wall, cpu, peak
 
 
 def measure(label: str, data_dir: Path, repeat: int) -> Row:
@@ -179,6 +199,11 @@ def main(argv: list[str] | None = None) -> int:
         print(table(rows, args.repeat))
         lines, ok = verdicts(rows)
         print("\n".join(lines))
+        print("\n`check --changed-since HEAD`, one actor file changed (target ≤ 2 s at 30x):")
+        for label, data_dir in territories:
+            with tempfile.TemporaryDirectory(dir=tmp) as work:
+                wall, cpu, peak = changed_since(data_dir, Path(work))
+            print(f"  {label:<10} {wall:>6.3f}s wall {cpu:>6.3f}s CPU {peak / 1024:>5.0f} MiB")
         if args.profile:
             print(f"\nprofile of validate() on {territories[-1][0]} (by own time):")
             print(profile(territories[-1][1]))
