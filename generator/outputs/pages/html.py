@@ -31,7 +31,17 @@ _ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote",
 
 def esc(text: object) -> str:
     """Plain text (from data or labels) as HTML text or attribute value."""
-    return html.escape(str(text), quote=True)
+    return _escape(text if type(text) is str else str(text))
+
+
+# Pages repeat the same names, labels and addresses thousands of times on a large territory;
+# escaping each once is a tenth of the pages' time.
+_escape = lru_cache(maxsize=65536)(lambda value: html.escape(value, quote=True))
+
+
+@lru_cache(maxsize=65536)
+def _typo_text(value: str, lang: str) -> str:
+    return _escape(typo(value, lang))
 
 
 def typo(text: str, lang: str = "fr") -> str:
@@ -44,7 +54,7 @@ def typo(text: str, lang: str = "fr") -> str:
 
 def text(value: object, lang: str = "fr") -> str:
     """Plain text, typographed then escaped: the usual way data text reaches a page."""
-    return esc(typo(str(value), lang))
+    return _typo_text(value if type(value) is str else str(value), lang)
 
 
 def _link_ok(url: str) -> bool:
