@@ -7,9 +7,9 @@ territories of ``bench_build.py``), broken down by kind of document.
 Each scale runs in its own process, so that peak memory (``ru_maxrss``) is that scale's own.
 Two runs per scale:
 
-- **build**: what ``write_leaflets`` does (documents worded here, compiled by a pool of one
-  process per core; no cache unless ``--cache``): wall time, CPU time of this process and of
-  the pool's, peak resident memory of this process and of the largest worker;
+- **build**: what ``write_leaflets`` does (documents worded in one thread while one per core
+  compile; no cache unless ``--cache``): wall time, CPU time (all threads; the machine may
+  be shared, so compare CPU as well as wall), peak resident memory;
 - **profile**: every document in this process, one after the other, to split the time by
   kind (commune leaflets, directory, route posters) into wording (Python) and compiling
   (Typst). Its CPU time is the work, whatever the machine's load.
@@ -107,8 +107,7 @@ def build(data: Path, cache_folder: Path | None) -> dict[str, Any]:
             {
                 "run": label,
                 "seconds": round(time.perf_counter() - start, 2),
-                "cpu_self": round(_cpu(resource.RUSAGE_SELF) - cpu, 2),
-                "cpu_workers": round(_cpu(resource.RUSAGE_CHILDREN) - children, 2),
+                "cpu": round(_cpu(resource.RUSAGE_SELF) - cpu + _cpu(resource.RUSAGE_CHILDREN) - children, 2),
                 "pdfs": count,
                 "mb": round(size / 1e6, 1),
                 "hits": cache.hits if cache else 0,
@@ -119,7 +118,6 @@ def build(data: Path, cache_folder: Path | None) -> dict[str, Any]:
         "communes": len(context.territory.communes),
         "runs": runs,
         "peak_mb": _peak_mb(),
-        "worker_peak_mb": _peak_mb(resource.RUSAGE_CHILDREN),
     }
 
 
@@ -201,14 +199,14 @@ def main(argv: list[str] | None = None) -> int:
             if mode == "build":
                 print(
                     f"x{scale}: {result['actors']} actors, {result['communes']} communes; "
-                    f"peak {result['peak_mb']} MB, largest worker {result['worker_peak_mb']} MB"
+                    f"peak {result['peak_mb']} MB (loading the territory included)"
                 )
                 for r in result["runs"]:
                     first = first or r["seconds"]
                     print(
                         f"    {r['run']:<6} {r['pdfs']} PDFs ({r['mb']} MB) in {r['seconds']} s "
-                        f"(x{r['seconds'] / first:.1f} the demo); CPU {r['cpu_self']} s here + "
-                        f"{r['cpu_workers']} s in workers" + (f"; {r['hits']} from the cache" if args.cache else "")
+                        f"(x{r['seconds'] / first:.1f} the demo); CPU {r['cpu']} s"
+                        + (f"; {r['hits']} from the cache" if args.cache else "")
                     )
             else:
                 print(f"    profile, one process: {result['seconds']} s, peak {result['peak_mb']} MB")

@@ -16,6 +16,11 @@ sheets in "booklet" mode and folds them in two, its pages are in reading order i
 order), and an A5 page held in one hand is the size of the documents seniors already get.
 The same reasoning makes the directory a booklet; the route poster is one A4 landscape
 sheet, to be pinned up and read from a few steps away.
+
+At the scale of a province (hundreds of documents, leaflets of hundreds of pages), the
+documents are worded one at a time from indexes made once (``Pieces``), compiled one per
+core while the next are worded (``engine.compile_documents``), written as they come, and
+found again in a content-addressed cache (``cache``) when nothing they depend on changed.
 """
 
 from __future__ import annotations
@@ -25,9 +30,12 @@ from pathlib import Path
 from typing import Any
 
 from .. import RenderContext
+from .cache import PdfCache
 from .documents import commune_leaflet, directory, route_poster
-from .engine import Engine
+from .engine import Engine, compile_documents, document_json, timestamp
 from .pieces import Pieces
+
+__all__ = ["FOLDER", "Engine", "PdfCache", "documents", "generate", "render_leaflets", "write_leaflets"]
 
 FOLDER = "imprimer"
 
@@ -42,15 +50,48 @@ def documents(context: RenderContext) -> Iterator[tuple[str, str, dict[str, Any]
         yield f"tournee-{circuit.id}.pdf", "tournee", route_poster(pieces, circuit)
 
 
-def render_leaflets(context: RenderContext) -> dict[str, bytes]:
-    """File name → PDF bytes, for every printed document."""
-    engine = Engine()
-    return {name: engine.pdf(template, data, context.today) for name, template, data in documents(context)}
+def generate(
+    context: RenderContext, workers: int | None = None, cache: PdfCache | None = None
+) -> Iterator[tuple[str, bytes]]:
+    """(file name, PDF) of every printed document, in the order of :func:`documents`.
+
+    The documents are worded here, one at a time, while others are compiled, ``workers`` at
+    once (``engine.compile_documents``, by default one per core); with a ``cache``, a
+    document whose every compilation input is already there is not compiled again.
+    """
+    stamp = timestamp(context.today)
+    keys: dict[str, str] = {}
+
+    def jobs() -> Iterator[tuple[str, str, str | bytes]]:
+        for name, template, data in documents(context):
+            document = document_json(data)
+            if cache is not None:
+                key = cache.key(template, document, stamp)
+                pdf = cache.get(key)
+                if pdf is not None:
+                    yield name, template, pdf  # already made: passed on in its turn
+                    continue
+                keys[name] = key
+            yield name, template, document
+
+    for name, pdf in compile_documents(jobs(), context.today, workers):
+        if cache is not None and name in keys:
+            cache.put(keys.pop(name), pdf)
+        yield name, pdf
+    if cache is not None:
+        cache.prune()
+
+
+def render_leaflets(context: RenderContext, workers: int | None = None) -> dict[str, bytes]:
+    """File name → PDF bytes, for every printed document (always compiled: no cache)."""
+    return dict(generate(context, workers))
 
 
 def write_leaflets(context: RenderContext, site_dir: Path) -> None:
-    """The site writer: every PDF into ``<site>/imprimer/``."""
+    """The site writer: every PDF into ``<site>/imprimer/``, each written as soon as it is
+    made (none kept in memory), compiled only when the cache (``cache.PdfCache``, outside
+    the site; ``MAILLAGE_LEAFLET_CACHE=0`` turns it off) does not hold it yet."""
     folder = site_dir / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    for name, pdf in render_leaflets(context).items():
+    for name, pdf in generate(context, cache=PdfCache.from_environment()):
         (folder / name).write_bytes(pdf)

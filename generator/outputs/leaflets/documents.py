@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from ...models import Actor, Circuit, Commune
@@ -16,20 +17,12 @@ from ...models.series import PUBLIC_HOLIDAYS
 from ...models.vocabularies import CIRCUIT_TYPES, THEMES
 from .needs import NEED_OF_THEME, NEEDS
 from .pieces import Pieces, unbroken
-from .selection import (
-    StopSeries,
-    actors_for,
-    circuits_in,
-    event_occurrences,
-    months_later,
-    route_stops,
-    runs,
-    village_communes,
-)
+from .selection import StopSeries, months_later, runs
 
 AGENDA_MONTHS = 2
 
 
+@lru_cache(maxsize=65536)  # the same names sort on every commune's leaflet
 def sort_key(text: str) -> str:
     """Alphabetical order as a reader expects it: accents and case do not count."""
     stripped = unicodedata.normalize("NFKD", text)
@@ -44,8 +37,13 @@ def by_need(pieces: Pieces, actors: list[Actor], commune: str | None, first: dat
     """Each need with the actors whose first theme it gathers, and the others it concerns."""
     groups: list[dict[str, Any]] = []
     for need in NEEDS:
+        # by identity: comparing actors by value (pydantic's ==) made this quadratic
         here = [a for a in actors if NEED_OF_THEME[a.themes[0]] is need]
-        also = [a for a in actors if a not in here and any(NEED_OF_THEME[t] is need for t in a.themes)]
+        also = [
+            a
+            for a in actors
+            if NEED_OF_THEME[a.themes[0]] is not need and any(NEED_OF_THEME[t] is need for t in a.themes)
+        ]
         if not here and not also:
             continue
         entries: list[dict[str, Any]] = [pieces.actor(a, commune, first, last) for a in here]
@@ -64,7 +62,7 @@ def by_need(pieces: Pieces, actors: list[Actor], commune: str | None, first: dat
 def route_summary(pieces: Pieces, circuit: Circuit, stops: list[StopSeries], first: date, last: date) -> dict[str, Any]:
     """A route as a commune's leaflet shows it: its rhythm, its stops there, its next days."""
     words = pieces.words
-    villages = {v.id: pieces.text(v.name) for c in pieces.context.territory.communes for v in c.villages}
+    villages = pieces.village_names
     scheduled, cancelled = runs(stops, first, last)
     rhythm = words.rule(circuit.repeat)
     # the weekday goes on every stop's line, so that a stop read on its own (the list may go
@@ -121,23 +119,21 @@ def commune_leaflet(pieces: Pieces, commune: Commune) -> dict[str, Any]:
     name = pieces.text(commune.name)
     days: list[dict[str, Any]] = []
     activities: dict[str, dict[str, Any]] = {}
-    for item in event_occurrences(context, first, last):
-        if item.commune != commune.id:
-            continue
+    for item in pieces.occurrences_in(commune.id, first, last):
         if item.event.id not in activities:
             activities[item.event.id] = pieces.activity(item.event)
         label = words.long_date(item.occurrence.day, year=item.occurrence.day.year != first.year)
         if not days or days[-1]["date"] != label:
             days.append({"date": label, "items": []})
         days[-1]["items"].append(pieces.occurrence(item))
-    routes = [route_summary(pieces, circuit, stops, first, last) for circuit, stops in circuits_in(context, commune.id)]
+    routes = [route_summary(pieces, circuit, stops, first, last) for circuit, stops in pieces.circuits_in(commune.id)]
     return {
         **pieces.header(f"{name} – {words('guide')}"),
         "commune": name,
         "subtitle": words("guide"),
         "contents_title": words("contents"),
         "services_title": words("services"),
-        "needs": by_need(pieces, actors_for(context, commune.id), commune.id, first, last),
+        "needs": by_need(pieces, pieces.actors_for(commune.id), commune.id, first, last),
         "agenda_title": words("agenda"),
         "agenda_period": words("agenda_period", first=words.long_date(first), last=words.long_date(last)),
         "agenda": days,
@@ -159,7 +155,7 @@ def commune_leaflet(pieces: Pieces, commune: Commune) -> dict[str, Any]:
 def directory(pieces: Pieces) -> dict[str, Any]:
     """The whole directory: actors by need, then indexes by theme and by commune."""
     words, context = pieces.words, pieces.context
-    actors = [actor for _, actor in sorted(context.dataset.actors.items())]
+    actors = pieces.sorted_actors
     first, last = context.today, months_later(context.today, AGENDA_MONTHS)
 
     def refs(selected: list[Actor]) -> list[dict[str, str]]:
@@ -169,13 +165,14 @@ def directory(pieces: Pieces) -> dict[str, Any]:
         {"title": capital(term.label(pieces.lang)), "actors": refs([a for a in actors if value in a.themes])}
         for value, term in THEMES.items()
     ]
+    # each actor's communes once (named in its area or where it has a place), not every pair
+    in_commune: dict[str, list[Actor]] = {commune.id: [] for commune in context.territory.communes}
+    for actor in actors:
+        for commune_id in set(actor.area) | {loc.commune for loc in actor.locations}:
+            if commune_id in in_commune:
+                in_commune[commune_id].append(actor)
     communes = [
-        {
-            "title": pieces.text(commune.name),
-            "actors": refs(
-                [a for a in actors if commune.id in a.area or any(loc.commune == commune.id for loc in a.locations)]
-            ),
-        }
+        {"title": pieces.text(commune.name), "actors": refs(in_commune[commune.id])}
         for commune in context.territory.communes
     ]
     communes.append({"title": words("whole_territory"), "actors": refs([a for a in actors if "all" in a.area])})
@@ -197,10 +194,10 @@ def directory(pieces: Pieces) -> dict[str, Any]:
 def route_poster(pieces: Pieces, circuit: Circuit) -> dict[str, Any]:
     """A route's timetable for a village noticeboard, with its cancelled runs to come."""
     words, context = pieces.words, pieces.context
-    stops = route_stops(context, circuit)
+    stops = pieces.route_stops(circuit)
     summary = route_summary(pieces, circuit, stops, context.today, context.window.last)
     communes = {c.id: pieces.text(c.name) for c in context.territory.communes}
-    village_commune = village_communes(context)
+    village_commune = pieces.village_communes
     period = (
         words(
             "period",

@@ -8,16 +8,19 @@ from the data is passed on as a plain string; the templates print strings as wri
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import date, datetime
+from functools import cached_property
 from typing import Any, cast
 
-from ...models import Actor, Event, Location
+from ...models import Actor, Circuit, Event, Location
 from ...models.types import text_in
 from ...models.vocabularies import ACCESS_MODES, COSTS, LANGUAGES, WHEELCHAIR
+from ...schedule import Series
 from .. import RenderContext
 from ..hours import describe_hours
 from .qr import qr_svg
-from .selection import EventOccurrence
+from .selection import EventOccurrence, StopSeries, event_occurrences, serves, village_communes
 from .words import Words
 
 Line = dict[str, Any]
@@ -29,12 +32,105 @@ def unbroken(phone: str) -> str:
 
 
 class Pieces:
-    """Builds the shared pieces for one build: one language, one "today", one site URL."""
+    """Builds the shared pieces for one build: one language, one "today", one site URL.
+
+    Also holds the build's indexes (actors by commune, occurrences by commune, stops by
+    route), made once rather than once per document: every commune's leaflet looks into
+    them, so that making all the leaflets grows with the data, not with its square.
+    """
 
     def __init__(self, context: RenderContext) -> None:
         self.context = context
         self.lang = context.territory.default_language
         self.words = Words(self.lang)
+        self._actors: dict[tuple[str, str | None, date, date], dict[str, Any]] = {}
+        self._activities: dict[str, dict[str, Any]] = {}
+        self._occurrences: dict[tuple[date, date], dict[str | None, list[EventOccurrence]]] = {}
+        self._stops: dict[str, list[StopSeries]] = {}
+
+    # --- the build's indexes -----------------------------------------------------------------
+
+    @cached_property
+    def sorted_actors(self) -> list[Actor]:
+        return [actor for _, actor in sorted(self.context.dataset.actors.items())]
+
+    @cached_property
+    def _actors_by_commune(self) -> dict[str, list[Actor]]:
+        """Commune id → the actors serving it (``selection.serves``), in id order."""
+        communes = [c.id for c in self.context.territory.communes]
+        out: dict[str, list[Actor]] = {c: [] for c in communes}
+        for actor in self.sorted_actors:
+            if "all" in actor.area:
+                for commune in communes:
+                    out[commune].append(actor)
+                continue
+            named = set(actor.area) | {loc.commune for loc in actor.locations}
+            for commune in communes:
+                if commune in named:
+                    out[commune].append(actor)
+        return out
+
+    def actors_for(self, commune: str) -> list[Actor]:
+        """As ``selection.actors_for``, from an index made once."""
+        if commune not in self._actors_by_commune:
+            return [a for a in self.sorted_actors if serves(a, commune)]
+        return self._actors_by_commune[commune]
+
+    def occurrences_in(self, commune: str | None, first: date, last: date) -> list[EventOccurrence]:
+        """As ``selection.event_occurrences`` kept to one commune, the schedule read once."""
+        if (first, last) not in self._occurrences:
+            grouped: dict[str | None, list[EventOccurrence]] = defaultdict(list)
+            for item in event_occurrences(self.context, first, last):
+                grouped[item.commune].append(item)
+            self._occurrences[(first, last)] = dict(grouped)
+        return self._occurrences[(first, last)].get(commune, [])
+
+    @cached_property
+    def _stop_series(self) -> dict[str, dict[str | None, Series]]:
+        """Route id → stop key → its series (what ``selection.route_stops`` looks up)."""
+        out: dict[str, dict[str | None, Series]] = defaultdict(dict)
+        for series in self.context.series:
+            if series.kind == "stop":
+                out[series.source_id][series.stop_key] = series
+        return dict(out)
+
+    def route_stops(self, circuit: Circuit) -> list[StopSeries]:
+        """As ``selection.route_stops``, from an index of the series made once."""
+        if circuit.id not in self._stops:
+            by_key = self._stop_series.get(circuit.id, {})
+            occurrences = self.context.occurrences
+            self._stops[circuit.id] = [
+                StopSeries(circuit, stop, by_key[key], occurrences.get(by_key[key].key, []))
+                for stop in circuit.stops
+                for key in (stop.id or stop.village,)
+            ]
+        return self._stops[circuit.id]
+
+    @cached_property
+    def village_communes(self) -> dict[str, str]:
+        return village_communes(self.context)
+
+    @cached_property
+    def village_names(self) -> dict[str, str]:
+        return {v.id: self.text(v.name) for c in self.context.territory.communes for v in c.villages}
+
+    @cached_property
+    def _circuits_by_commune(self) -> dict[str, list[tuple[Circuit, list[StopSeries]]]]:
+        out: dict[str, list[tuple[Circuit, list[StopSeries]]]] = defaultdict(list)
+        villages = self.village_communes
+        for _, circuit in sorted(self.context.dataset.circuits.items()):
+            here: dict[str, list[StopSeries]] = defaultdict(list)
+            for stop in self.route_stops(circuit):
+                commune = villages.get(stop.stop.village)
+                if commune is not None:
+                    here[commune].append(stop)
+            for commune, stops in here.items():
+                out[commune].append((circuit, stops))
+        return dict(out)
+
+    def circuits_in(self, commune: str) -> list[tuple[Circuit, list[StopSeries]]]:
+        """As ``selection.circuits_in``: each route stopping in ``commune``, with those stops."""
+        return self._circuits_by_commune.get(commune, [])
 
     def text(self, value: str | dict[str, str] | None) -> str:
         return text_in(value, self.lang, self.lang)
@@ -70,7 +166,18 @@ class Pieces:
 
     def actor(self, actor: Actor, commune: str | None, first: date, last: date) -> dict[str, Any]:
         """An actor's entry; on a commune's leaflet, its locations in that commune come first
-        and the e-mail address is left out (the leaflet is for people who are not online)."""
+        and the e-mail address is left out (the leaflet is for people who are not online).
+
+        Made once for every commune where the actor has no location (the entry is the same
+        in all of them) and shared: callers never change it."""
+        # "" stands for any commune where the actor has no location: the same entry everywhere
+        where = commune if commune is None or any(loc.commune == commune for loc in actor.locations) else ""
+        key = (actor.id, where, first, last)
+        if key not in self._actors:
+            self._actors[key] = self._actor(actor, commune, first, last)
+        return self._actors[key]
+
+    def _actor(self, actor: Actor, commune: str | None, first: date, last: date) -> dict[str, Any]:
         words = self.words
         lines: list[Line] = []
         if commune is None:
@@ -162,7 +269,13 @@ class Pieces:
         }
 
     def activity(self, event: Event) -> dict[str, Any]:
-        """An event series once, with what it is, who organises it and whom to call."""
+        """An event series once, with what it is, who organises it and whom to call (shared:
+        callers never change it)."""
+        if event.id not in self._activities:
+            self._activities[event.id] = self._activity(event)
+        return self._activities[event.id]
+
+    def _activity(self, event: Event) -> dict[str, Any]:
         organizers = [
             self.text(self.context.dataset.actors[a].name) for a in event.organizers if a in self.context.dataset.actors
         ]

@@ -7,10 +7,12 @@ and the quiet zone of four modules is the one readers expect (ISO/IEC 18004).
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 
 import segno
 
 
+@lru_cache(maxsize=4096)  # a rebuild in the same process (``serve``) reuses its codes
 def qr_svg(url: str) -> str:
     """The QR code of ``url`` as an SVG document (black on white, no XML declaration)."""
     buffer = io.BytesIO()
