@@ -5,7 +5,8 @@ the suffix ``-k`` (communes ``ciney-2``, villages, actors, places, events, circu
 notices) and rewrites every reference the same way, so each clone is a consistent copy with
 the demo's proportions of actor kinds, themes, recurrences, exceptions, routes and notices.
 Each clone's coordinates are moved to its own cell of a grid (with a small seeded jitter), so
-the territory's bounding box grows with N. The territory file lists every clone's communes.
+the territory's bounding box grows with N. What serves "all" of the demo serves all of its own
+clone (clone 1 keeps "all", the province-wide layer): see :class:`Clone`. The territory file lists every clone's communes.
 
 Files are read with the project's own YAML reader (times and dates stay text) and written with
 PyYAML's pure-Python safe dumper, so the same scale and seed give byte-identical files.
@@ -76,12 +77,20 @@ def _dump(data: Any, header: str) -> bytes:
 
 
 class Clone:
-    """How clone ``index`` (1-based) renames ids and moves points; clone 1 changes nothing."""
+    """How clone ``index`` (1-based) renames ids and moves points; clone 1 changes nothing.
 
-    def __init__(self, index: int, ids: frozenset[str], offset: tuple[float, float]) -> None:
+    A province is made of territories like the demo: what serves the demo's whole territory
+    (``area: [all]``, a notice for ``communes: [all]``) serves the whole of its own clone, not
+    the province. Clone 1 keeps ``all``: its actors stand for the few province-wide services
+    (a regional helpline, a health insurer) that every commune's page and leaflet lists."""
+
+    def __init__(
+        self, index: int, ids: frozenset[str], offset: tuple[float, float], communes: tuple[str, ...] = ()
+    ) -> None:
         self.index = index
         self.ids = ids
         self.offset = offset
+        self.communes = [self.id(c) for c in communes]
 
     def id(self, value: str) -> str:
         return value if self.index == 1 else f"{value}-{self.index}"
@@ -101,6 +110,8 @@ class Clone:
         if key == "geo":
             return self.geo(value)
         if isinstance(value, list):
+            if key in ("area", "communes") and value == ["all"] and self.index > 1 and self.communes:
+                return list(self.communes)
             return [self.rewrite(item, key) for item in value]
         if key == "id" and isinstance(value, str):
             return self.id(value)
@@ -152,7 +163,8 @@ def generate(out: Path, scale: int, seed: int = 0, source: Path = DEMO) -> Path:
     for folder in KIND_FOLDERS:
         entities[folder] = {path.stem: _read(path) for path in sorted((source / folder).glob("*.yaml"))}
     ids = _known_ids(territory, entities)
-    clones = [Clone(index + 1, ids, offset) for index, offset in enumerate(_offsets(scale, seed))]
+    own = tuple(commune["id"] for commune in territory["communes"])
+    clones = [Clone(index + 1, ids, offset, own) for index, offset in enumerate(_offsets(scale, seed))]
 
     communes = []
     for clone in clones:

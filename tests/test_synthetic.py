@@ -64,3 +64,20 @@ def test_refuses_to_overwrite_a_folder_it_did_not_make(tmp_path: Path) -> None:
     with pytest.raises(FileExistsError):
         generate(tmp_path, 1)
     assert (tmp_path / "precious.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_what_serves_the_demo_everywhere_serves_its_own_clone(tmp_path: Path) -> None:
+    """A province of territories like the demo: clone 2's territory-wide actors and notices
+    serve clone 2's communes; clone 1's stay province-wide."""
+    demo = validate(DEMO, today=date.fromisoformat(TODAY)).dataset
+    triple = validate(generate(tmp_path / "x3", 3), today=date.fromisoformat(TODAY)).dataset
+    assert triple.territory is not None and demo.territory is not None
+    everywhere = sorted(a.id for a in demo.actors.values() if a.area == ["all"])
+    assert everywhere
+    own = [f"{c.id}-2" for c in demo.territory.communes]
+    for actor_id in everywhere:
+        assert triple.actors[actor_id].area == ["all"]
+        assert triple.actors[f"{actor_id}-2"].area == own
+    for notice in demo.notices.values():
+        if notice.communes == ["all"]:
+            assert triple.notices[f"{notice.id}-3"].communes == [f"{c.id}-3" for c in demo.territory.communes]
