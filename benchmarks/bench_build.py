@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import re
 import resource
 import shutil
@@ -145,6 +146,8 @@ def real_build(data: Path, work: Path) -> dict[str, Any]:
 def one_scale(scale: int, out: Path) -> dict[str, Any]:
     from benchmarks.synthetic import generate
 
+    # A first build: the leaflets' cache (which makes rebuilds of unchanged PDFs free) is off.
+    os.environ["MAILLAGE_LEAFLET_CACHE"] = "0"
     with tempfile.TemporaryDirectory(dir=out) as tmp:
         work = Path(tmp)
         data = ROOT / "data" if scale == 1 else generate(work / "territory", scale)

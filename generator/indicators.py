@@ -20,9 +20,12 @@ occurrence is *held* when its day is on or before today):
 
 from __future__ import annotations
 
+import weakref
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any, TypeVar, cast
 
 from dateutil.relativedelta import relativedelta
 
@@ -30,6 +33,8 @@ from .freshness import BUCKETS, freshness
 from .loading import Dataset
 from .models.event import Attendance
 from .schedule import Occurrence, Window, all_series, schedule
+
+T = TypeVar("T")
 
 MEETING_TARGET = 3
 PARTICIPATION_TARGET = 0.8
@@ -94,8 +99,28 @@ def participants(entry: Attendance) -> int:
     return max(ages, sum((entry.communes or {}).values()))
 
 
+# Figures memoized per dataset: every commune's yearly report asks for the same years'
+# occurrences and network indicators, and expanding the whole schedule each time made the
+# reports quadratic in the number of communes. Callers never modify what they get back.
+_MEMO: dict[int, dict[tuple[Any, ...], Any]] = {}
+
+
+def _memoized(dataset: Dataset, key: tuple[Any, ...], make: Callable[[], T]) -> T:
+    store = _MEMO.get(id(dataset))
+    if store is None:
+        store = _MEMO[id(dataset)] = {}
+        weakref.finalize(dataset, _MEMO.pop, id(dataset), None)
+    if key not in store:
+        store[key] = make()
+    return cast(T, store[key])
+
+
 def occurrences(dataset: Dataset, first: date, last: date) -> list[Held]:
     """Every occurrence (not cancelled) from ``first`` to ``last``, with its place and type."""
+    return _memoized(dataset, ("occurrences", first, last), lambda: _occurrences(dataset, first, last))
+
+
+def _occurrences(dataset: Dataset, first: date, last: date) -> list[Held]:
     territory = dataset.territory
     assert territory is not None
     village_commune = {v.id: c.id for c in territory.communes for v in c.villages}
@@ -140,6 +165,11 @@ def _period(held: list[Held], first: date, last: date) -> Period:
 
 
 def compute(dataset: Dataset, today: date) -> Indicators:
+    """The network's indicators as of ``today``."""
+    return _memoized(dataset, ("compute", today), lambda: _compute(dataset, today))
+
+
+def _compute(dataset: Dataset, today: date) -> Indicators:
     territory = dataset.territory
     assert territory is not None
     year = today.year
@@ -256,10 +286,9 @@ def commune_year(dataset: Dataset, today: date, commune_id: str, year: int) -> C
     assert territory is not None
     first, end = date(year, 1, 1), date(year, 12, 31)
     last = min(today, end)
-    found = occurrences(dataset, date(year - 1, 1, 1), end)
-    in_year = [h for h in found if first <= h.occurrence.day <= end]
-    held = [h for h in in_year if h.occurrence.day <= last]
-    mine = [h for h in held if h.commune == commune_id]
+    index = _memoized(dataset, ("year", today, year), lambda: _YearIndex(dataset, today, year))
+    in_year = index.in_year_by_commune.get(commune_id, [])
+    mine = index.held_by_commune.get(commune_id, [])
 
     months = [0] * 12
     by_type: dict[str, list[int]] = defaultdict(lambda: [0] * 12)
@@ -285,13 +314,8 @@ def commune_year(dataset: Dataset, today: date, commune_id: str, year: int) -> C
                     ages[band] += value or 0
             residence.update(h.attendance.communes or {})
 
-    present: set[str] = set()
-    for h in held:
-        if h.kind == "event" and h.type == "meeting":
-            present.update(dataset.events[h.source_id].organizers)
-            if h.attendance:
-                present.update(h.attendance.actors)
-    serving = sorted(a for a, actor in dataset.actors.items() if commune_id in actor.area or "all" in actor.area)
+    present = index.present
+    serving = sorted(index.everywhere + index.serving.get(commune_id, []))
     commune = next(c for c in territory.communes if c.id == commune_id)
     same_day = date(year - 1, last.month, 28) if (last.month, last.day) == (2, 29) else last.replace(year=year - 1)
     return CommuneYear(
@@ -302,17 +326,58 @@ def commune_year(dataset: Dataset, today: date, commune_id: str, year: int) -> C
         complete=last == end,
         months=months,
         months_by_type=dict(sorted(by_type.items())),
-        planned=sum(1 for h in in_year if h.commune == commune_id and h.occurrence.day > last),
+        planned=sum(1 for h in in_year if h.occurrence.day > last),
         meetings=sum(1 for h in mine if h.kind == "event" and h.type == "meeting"),
         activities=sorted(activities.values(), key=lambda a: (a.kind, a.source_id)),
         attended_occurrences=attended,
         participants=total,
         by_age={band: ages[band] for band in AGE_BANDS},
         by_residence=dict(sorted(residence.items())),
-        residents=sum((h.attendance.communes or {}).get(commune_id, 0) for h in held if h.attendance),
+        residents=index.residents[commune_id],
         villages=[v.id for v in commune.villages],
         reached={h.village for h in mine if h.village},
         actors=serving,
         actors_present=present & set(serving),
-        previous=_period([h for h in found if h.commune == commune_id], date(year - 1, 1, 1), same_day),
+        previous=_period(index.found_by_commune.get(commune_id, []), date(year - 1, 1, 1), same_day),
     )
+
+
+class _YearIndex:
+    """What every commune's figures for one year share, computed once: the occurrences of
+    the year and the one before grouped by commune, the actors at coordination meetings,
+    residents counted anywhere, and who serves which commune."""
+
+    def __init__(self, dataset: Dataset, today: date, year: int) -> None:
+        first, end = date(year, 1, 1), date(year, 12, 31)
+        last = min(today, end)
+        found = occurrences(dataset, date(year - 1, 1, 1), end)
+        self.found_by_commune: dict[str | None, list[Held]] = defaultdict(list)
+        self.in_year_by_commune: dict[str | None, list[Held]] = defaultdict(list)
+        self.held_by_commune: dict[str | None, list[Held]] = defaultdict(list)
+        self.present: set[str] = set()
+        self.residents: Counter[str] = Counter()
+        for h in found:
+            self.found_by_commune[h.commune].append(h)
+            if not first <= h.occurrence.day <= end:
+                continue
+            self.in_year_by_commune[h.commune].append(h)
+            if h.occurrence.day > last:
+                continue
+            self.held_by_commune[h.commune].append(h)
+            if h.kind == "event" and h.type == "meeting":
+                self.present.update(dataset.events[h.source_id].organizers)
+                if h.attendance:
+                    self.present.update(h.attendance.actors)
+            if h.attendance:
+                self.residents.update(h.attendance.communes or {})
+        self.everywhere = [a for a, actor in dataset.actors.items() if "all" in actor.area]
+        self.serving: dict[str, list[str]] = defaultdict(list)
+        for actor_id, actor in dataset.actors.items():
+            if "all" not in actor.area:
+                for commune in dict.fromkeys(actor.area):
+                    self.serving[commune].append(actor_id)
+
+
+def freshness_rows(dataset: Dataset, today: date) -> list[Any]:
+    """:func:`freshness.freshness`, once per dataset and day."""
+    return _memoized(dataset, ("freshness", today), lambda: freshness(dataset, today))

@@ -13,12 +13,15 @@ for every commune of the territory. ``content`` words a report as JSON-ready blo
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from .. import RenderContext
+from ..leaflets.engine import worker_count
 from .content import Report
 from .engine import ReportEngine
 
@@ -42,9 +45,20 @@ def documents(context: RenderContext) -> Iterator[tuple[str, dict[str, Any]]]:
 
 
 def render_reports(context: RenderContext) -> dict[str, bytes]:
-    """File name → PDF bytes, for every report."""
-    engine = ReportEngine()
-    return {name: engine.pdf(data, context.today) for name, data in documents(context)}
+    """File name → PDF bytes, for every report. Typst compiles with Python's lock released:
+    one thread per core, each with its own compiler; the bytes do not depend on which."""
+    jobs = list(documents(context))
+    local = threading.local()
+
+    def compile_one(data: dict[str, Any]) -> bytes:
+        engine: ReportEngine | None = getattr(local, "engine", None)
+        if engine is None:
+            engine = local.engine = ReportEngine()
+        return engine.pdf(data, context.today)
+
+    with ThreadPoolExecutor(worker_count(), thread_name_prefix="typst-report") as pool:
+        pdfs = list(pool.map(compile_one, [data for _, data in jobs]))
+    return {name: pdf for (name, _), pdf in zip(jobs, pdfs, strict=True)}
 
 
 def write_reports(context: RenderContext, site_dir: Path) -> None:

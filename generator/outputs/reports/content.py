@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from ...freshness import BUCKETS, freshness
+from ...freshness import BUCKETS
 from ...indicators import (
     AGE_BANDS,
     MEETING_TARGET,
@@ -22,6 +22,7 @@ from ...indicators import (
     Indicators,
     commune_year,
     compute,
+    freshness_rows,
 )
 from ...models.types import text_in
 from ...models.vocabularies import CIRCUIT_TYPES, EVENT_TYPES
@@ -352,7 +353,7 @@ class Report:
 
     def actors(self) -> dict[str, Any]:
         d, dataset = self.data, self.context.dataset
-        rows = {r.actor_id: r for r in freshness(dataset, self.context.today)}
+        rows = {r.actor_id: r for r in freshness_rows(dataset, self.context.today)}
         listed = sorted(d.actors, key=lambda a: (self.text(dataset.actors[a].name), a))
         share = len(d.actors_present) / len(d.actors) if d.actors else 0.0
         blocks: list[Block] = [
