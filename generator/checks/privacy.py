@@ -91,11 +91,20 @@ def found_in(text: str, country: str) -> Iterator[tuple[str, str, str]]:
 def check(ctx: Context) -> None:
     country = ctx.territory.country
     public = _contacts(ctx.territory, country)  # the helpline
+    known: dict[int, set[str]] = {}  # an actor's contacts, read once however often it is named
+
+    def contacts(entity: Any) -> set[str]:
+        if id(entity) not in known:
+            known[id(entity)] = _contacts(entity, country)
+        return known[id(entity)]
+
     for _, _, entity, source in ctx.entities("territory", "actors", "places", "events", "circuits", "notices"):
-        own = public | _contacts(entity, country)
+        found = [(path, hit) for path, text in _texts(entity) for hit in found_in(text, country)]
+        if not found:  # most texts: the entity's contacts need not be read at all
+            continue
+        own = public | contacts(entity)
         for actor in _related(ctx, entity):
-            own |= _contacts(actor, country)
-        for path, text in _texts(entity):
-            for kind, value, written in found_in(text, country):
-                if value not in own:
-                    ctx.warn(source, path, f"personal_{kind}", value=written)
+            own |= contacts(actor)
+        for path, (kind, value, written) in found:
+            if value not in own:
+                ctx.warn(source, path, f"personal_{kind}", value=written)
