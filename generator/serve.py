@@ -111,6 +111,7 @@ class Preview:
         self.scratch = scratch or project / ".serve-build"
         self.version = 0
         self._theme: dict[Path, float] | None = None
+        self._state: object = None
         self.timings: dict[str, float] = {}  # seconds of the last rebuild: pages shown, everything
 
     def rebuild(self) -> None:
@@ -128,20 +129,31 @@ class Preview:
             return
         config = self.project / "mkdocs.yml"
         context = RenderContext(validation.dataset, validation.today, site_settings(config))
-        fresh, docs, built = self.scratch / "docs-new", self.scratch / "docs", self.scratch / "site"
-        shutil.rmtree(fresh, ignore_errors=True)
-        shutil.copytree(self.project / "content", fresh)
-        for write_docs in DOC_WRITERS:
-            write_docs(context, fresh)
-        written, removed = sync_files(fresh, docs)
-        theme = _theme_state(self.project)
-        full = (
-            self._theme != theme
-            or not built.is_dir()
-            or bool(removed)
-            or any(p.parts[0] == ".maillage" for p in written)
+        docs, built = self.scratch / "docs", self.scratch / "site"
+        # Pages appear or disappear only when data files, hand-written pages or "today" do:
+        # then the docs folder is written anew; otherwise the page writers leave unchanged
+        # sources untouched (same bytes, same modification time) and MkDocs renders the rest.
+        state = (
+            validation.today,
+            sorted(p.relative_to(self.data).as_posix() for p in self.data.rglob("*") if p.is_file()),
+            sorted(p.relative_to(self.project).as_posix() for p in (self.project / "content").rglob("*")),
         )
-        self._theme = theme
+        theme = _theme_state(self.project)
+        full = self._theme != theme or self._state != state or not built.is_dir() or not docs.is_dir()
+        self._theme, self._state = theme, state
+        if full:
+            shutil.rmtree(docs, ignore_errors=True)
+        sync_files(self.project / "content", docs, delete=False)
+        shared = docs / ".maillage" / "site.json"
+        before = shared.read_bytes() if shared.is_file() else b""
+        written_since = time.time_ns() - 2_000_000_000
+        for write_docs in DOC_WRITERS:
+            write_docs(context, docs)
+        # The navigation's banners and the interface language: on every page.
+        full = full or not shared.is_file() or shared.read_bytes() != before
+        written = [
+            p for p in docs.rglob("*.md") if p.stat().st_mtime_ns >= written_since and ".maillage" not in p.parts
+        ]
         build_site(config, docs, built, validation.today, dirty=not full)
         later = [w for w in SITE_WRITERS if w in DEFERRABLE]
         for write_files in SITE_WRITERS:

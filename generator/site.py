@@ -25,6 +25,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import jinja2.bccache
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.plugins import BasePlugin
@@ -43,12 +45,38 @@ def site_settings(config_file: Path) -> dict[str, Any]:
     }
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates compiled once per process: the preview rebuilds the site many
+    times, and compiling Material's templates again was a fifth of a rebuild. Jinja keys each
+    entry by the template's name and a checksum of its source, so an edited template in
+    ``overrides/`` is compiled again."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_TEMPLATES = _CompiledTemplates()
+
+
 class RawPages(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
-    """Pages whose front matter says ``maillage: raw`` are finished HTML: skip Markdown."""
+    """Pages whose front matter says ``maillage: raw`` are finished HTML: skip Markdown.
+    Also hands MkDocs' template environment the process's compiled templates."""
 
     def __init__(self) -> None:
         super().__init__()
         self.bodies: dict[str, str] = {}
+
+    def on_env(self, env: jinja2.Environment, **_: Any) -> jinja2.Environment:
+        env.bytecode_cache = _TEMPLATES
+        return env
 
     def on_page_markdown(self, markdown: str, page: Any, **_: Any) -> str:
         if page.meta.get("maillage") == "raw":

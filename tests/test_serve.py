@@ -81,3 +81,20 @@ def test_invalid_data_keeps_the_previous_preview(tmp_path: Path, capsys) -> None
     preview.rebuild()
     assert "garde la version précédente" in capsys.readouterr().out
     assert _mtimes(tmp_path / "served") == served and preview.version == 1
+
+
+def test_a_removed_file_removes_its_page(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    data = tmp_path / "data"
+    shutil.copytree(TERRITORIES / "mini" / "data", data)
+    preview = Preview(
+        ROOT, data, site_dir=tmp_path / "served", scratch=tmp_path / "scratch", today=date.fromisoformat(TODAY)
+    )
+    preview.rebuild()
+    notice = sorted((data / "notices").glob("*.yaml"))[0]
+    page = tmp_path / "served" / "avis" / notice.stem / "index.html"
+    assert page.is_file()
+    notice.unlink()
+    capsys.readouterr()
+    preview.rebuild()
+    assert "complète" in capsys.readouterr().out
+    assert not page.exists()

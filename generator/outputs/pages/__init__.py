@@ -21,7 +21,7 @@ from .assets import copy_assets
 from .home import home_page
 from .html import esc, typo
 from .i18n import label
-from .page import Page
+from .page import Page, write_if_changed
 from .view import SiteView
 
 SITE_JSON = ".maillage/site.json"
@@ -53,8 +53,7 @@ def site_data(view: SiteView) -> dict[str, Any]:
 
 
 def _write_json(path: Path, data: Any) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    write_if_changed(path, json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
 
 
 def write_pages(context: RenderContext, docs: Path) -> None:

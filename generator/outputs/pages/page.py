@@ -40,9 +40,19 @@ class Page:
         return "\n".join(lines)
 
     def write(self, docs: Path) -> None:
-        target = docs / self.source
+        write_if_changed(docs / self.source, self.markdown())
+
+
+def write_if_changed(target: Path, text: str) -> None:
+    """Write ``text`` unless ``target`` holds it already: an unchanged source keeps its
+    modification time, so that the preview renders again only the pages that changed."""
+    data = text.encode("utf-8")
+    try:
+        if target.stat().st_size == len(data) and target.read_bytes() == data:
+            return
+    except FileNotFoundError:
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(self.markdown(), encoding="utf-8")
+    target.write_bytes(data)
 
 
 class Links:
