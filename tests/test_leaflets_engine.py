@@ -14,14 +14,13 @@ from generator.outputs import RenderContext
 from generator.outputs.leaflets import FOLDER, PdfCache, documents, generate, render_leaflets, write_leaflets
 from generator.outputs.leaflets.cache import CACHE_ENV, SIZE_ENV
 from generator.outputs.leaflets.engine import (
-    WORKERS_ENV,
     Engine,
     LeafletError,
     compile_documents,
     document_json,
     timestamp,
-    worker_count,
 )
+from generator.outputs.typesetting import WORKERS_ENV, worker_count
 
 
 @pytest.fixture(scope="module")

@@ -28,6 +28,7 @@ from typing import Final
 
 import typst
 
+from .. import typesetting
 from . import engine
 
 CACHE_ENV: Final = "MAILLAGE_LEAFLET_CACHE"
@@ -55,10 +56,11 @@ def salt() -> str:
         if path.is_file() and path.suffix in {".so", ".pyd", ".py"}:
             _hash_file(digest, path, f"typst/{path.name}")
     _hash_file(digest, Path(engine.__file__), "engine.py")
+    _hash_file(digest, Path(typesetting.__file__), "typesetting.py")
     for path in sorted(engine.TEMPLATES.rglob("*")):
         if path.is_file():
             _hash_file(digest, path, f"templates/{path.relative_to(engine.TEMPLATES).as_posix()}")
-    for number, folder in enumerate(engine.font_folders()):
+    for number, folder in enumerate(typesetting.font_folders()):
         for path in sorted(folder.rglob("*")):
             if path.is_file() and path.suffix.lower() in {".ttf", ".otf", ".ttc", ".otc", ".woff", ".woff2"}:
                 _hash_file(digest, path, f"fonts{number}/{path.relative_to(folder).as_posix()}")

@@ -28,12 +28,12 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
-from functools import cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any, Final
 
 import typst
+
+from ..typesetting import fonts, worker_count
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 PDF_STANDARD: Final = "ua-1"
@@ -41,29 +41,10 @@ PDF_STANDARD: Final = "ua-1"
 MEMORY_BUDGET_MB: Final = 256
 # typst-py drops a memoized result once unused for ten compilations (measured): two more for safety.
 EVICTION_AGE: Final = 12
-# Environment variable: how many documents are compiled at once (1: one after the other).
-WORKERS_ENV: Final = "MAILLAGE_LEAFLET_WORKERS"
 
 
 class LeafletError(RuntimeError):
     """A template failed to compile: a bug of ours, never of the data (data is never markup)."""
-
-
-def font_folders() -> list[Path]:
-    """Atkinson Hyperlegible (the text face), then Noto for what it lacks: Arabic, Hebrew and
-    other scripts, symbols, and the monochrome Noto Emoji (prints well in black and white)."""
-    # Located, not imported: the font packages hold data files only.
-    return [Path(str(files("fontpkg_atkinson_hyperlegible"))) / "files", Path(str(files("manimgx_fonts")))]
-
-
-@cache
-def fonts() -> typst.Fonts:
-    # Typst's own embedded fonts are left out too: every face in a leaflet comes from a package we pin.
-    return typst.Fonts(
-        include_system_fonts=False,
-        include_embedded_fonts=False,
-        font_paths=[str(folder) for folder in font_folders()],
-    )
 
 
 def resident_mb() -> float | None:
@@ -171,20 +152,6 @@ def document_json(data: dict[str, Any]) -> str:
 
 
 # --- many documents over many cores ---------------------------------------------------------
-
-
-def worker_count(jobs: int | None = None) -> int:
-    """Documents compiled at once: ``MAILLAGE_LEAFLET_WORKERS`` if set, else one per core
-    this process may use; never more than the jobs."""
-    setting = os.environ.get(WORKERS_ENV, "").strip()
-    if setting.isdigit() and int(setting) > 0:
-        count = int(setting)
-    else:
-        try:
-            count = len(os.sched_getaffinity(0))
-        except (AttributeError, OSError):
-            count = os.cpu_count() or 1
-    return max(1, min(count, jobs)) if jobs is not None else max(1, count)
 
 
 Job = tuple[str, str, str | bytes]

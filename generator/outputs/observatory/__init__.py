@@ -8,6 +8,7 @@ import json
 from html import escape
 from pathlib import Path
 
+from ...calendar_words import SHORT_MONTHS
 from ...freshness import BUCKETS
 from ...indicators import AGE_BANDS, MEETING_TARGET, PARTICIPATION_TARGET, Indicators, compute
 from ...models.types import text_in
@@ -15,7 +16,7 @@ from ...models.vocabularies import CIRCUIT_TYPES, EVENT_TYPES
 from .. import RenderContext
 from .charts import bar_chart, table, village_map
 
-MONTHS = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.")
+MONTHS = SHORT_MONTHS["fr"]  # the observatory is in French
 
 
 def _percent(share: float) -> str:

@@ -10,43 +10,11 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
+from ...calendar_words import MONTHS, WEEKDAYS
 from ...models.vocabularies import VOCABULARIES
 from .html import typo
 
-DAYS = {
-    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-}
-MONTHS = {
-    "fr": (
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ),
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-}
+DAYS = WEEKDAYS
 
 LABELS: dict[str, dict[str, str]] = {
     "home": {"fr": "Accueil", "en": "Home"},

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import RenderContext
-from ..leaflets.engine import worker_count
+from ..typesetting import worker_count
 from .content import Report
 from .engine import ReportEngine
 

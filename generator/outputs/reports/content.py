@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from ...calendar_words import MONTHS as CALENDAR_MONTHS
+from ...calendar_words import SHORT_MONTHS as CALENDAR_SHORT_MONTHS
 from ...freshness import BUCKETS
 from ...indicators import (
     AGE_BANDS,
@@ -32,21 +34,8 @@ Block = dict[str, Any]
 WIDE_FIRST = (2, 1, 1, 1)
 TYPES_ACROSS = 3
 
-MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
-SHORT_MONTHS = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.")
+MONTHS = CALENDAR_MONTHS["fr"]  # the reports are in French
+SHORT_MONTHS = CALENDAR_SHORT_MONTHS["fr"]
 
 
 def spelled(day: date) -> str:

@@ -17,7 +17,7 @@ from typing import Any, Final
 
 import typst
 
-from ..leaflets.engine import fonts
+from ..typesetting import fonts
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 PDF_STANDARD: Final = "ua-1"
