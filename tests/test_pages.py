@@ -219,3 +219,20 @@ def test_interface_language_follows_the_territory(tmp_path: Path) -> None:
     assert "Opening hours:" in actor and "Monday" in actor and "Suggest a change" in actor
     agenda = read(site, "agenda/")
     assert "Tuesday 24\u00a0November 2026" in agenda
+
+
+def test_a_territory_first_in_another_language_gets_the_interface_of_one_it_lists(tmp_path: Path) -> None:
+    """Dutch first, French second: the interface has no Dutch words, so it speaks French (a
+    language the territory lists) rather than English; texts come in French where translated,
+    else in Dutch."""
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(TERRITORIES / "mini" / "data", data)
+    territory = data / "territory.yaml"
+    territory.write_text(territory.read_text(encoding="utf-8").replace("languages: [fr]", "languages: [nl, fr]"))
+    site = tmp_path / "site"
+    result = run_cli("build", "--data", str(data), "--site-dir", str(site), "--today", TODAY)
+    assert result.returncode == 0, result.stdout + result.stderr
+    home = read(site, "")
+    assert '<html lang="fr"' in home and "Cette semaine" in home and "This week" not in home

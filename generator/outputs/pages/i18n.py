@@ -203,6 +203,10 @@ def term(vocabulary: str, value: str, lang: str) -> str:
     return found.label(lang) if found is not None else value
 
 
+# The languages the interface has words for (labels, dates, hours).
+UI_LANGUAGES = ("fr", "en")
+
+
 def _set(lang: str) -> str:
     return "fr" if lang == "fr" else "en"
 

@@ -22,6 +22,7 @@ from ...models.types import text_in
 from ...schedule import Occurrence, stop_key
 from .. import RenderContext
 from .hours import WeekHours, read_hours
+from .i18n import UI_LANGUAGES
 
 
 def sort_key(text: str) -> str:
@@ -79,7 +80,9 @@ class SiteView:
         self.dataset = context.dataset
         self.territory = context.territory
         self.today = context.today
-        self.lang = self.territory.default_language
+        # The interface speaks the first of the territory's languages it has words for (a
+        # Dutch-first territory that also lists French gets French labels), else English.
+        self.lang = next((lang for lang in self.territory.languages if lang in UI_LANGUAGES), "en")
         self.country = self.territory.country
         self.communes: dict[str, Commune] = {c.id: c for c in self.territory.communes}
         self.villages: dict[str, tuple[Village, str]] = {
@@ -94,8 +97,8 @@ class SiteView:
     # --- words -------------------------------------------------------------------------
 
     def t(self, value: str | dict[str, str] | None) -> str:
-        """A translatable field in the site language (else the first language)."""
-        return text_in(value, self.lang, self.lang)
+        """A translatable field in the site language (else the territory's first language)."""
+        return text_in(value, self.lang, self.territory.default_language)
 
     def commune_name(self, commune_id: str) -> str:
         commune = self.communes.get(commune_id)
