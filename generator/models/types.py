@@ -55,9 +55,17 @@ def _check_id(value: Any) -> str:
     return text
 
 
+# Cyrillic and Greek letters that look like Latin ones: text pasted from elsewhere brings
+# them into ids (`sаlle` with a Cyrillic а). The suggestion keeps the letter the eye reads.
+_LOOK_ALIKES = str.maketrans(
+    "аеорсухіјѕԁԛԝ" "АВЕКМНОРСТХІЈЅ" "αβεικνορτυχ" "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdqw" "abekmhopctxijs" "abeiknoptux" "abezhikmnoptyx",
+)
+
+
 def slugify(text: str) -> str:
     """The id a contributor probably meant: ``Café Parents (Maffe)`` → ``cafe-parents-maffe``."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_LOOK_ALIKES)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "mon-identifiant"
 
 
