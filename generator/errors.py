@@ -44,15 +44,24 @@ def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
     return sorted(set(problems), key=lambda p: (p.file, p.line, p.column, p.path, p.message))
 
 
+# Control characters quoted from a data file (a line break inside a value) are shown as
+# escapes: one problem stays one line, and a value cannot forge a line of its own.
+_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F]} | {0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"}
+
+
+def _one_line(text: str) -> str:
+    return text.translate(_CONTROLS)
+
+
 def format_text(problems: Iterable[Problem], lang: str = "fr") -> str:
     words = _SEVERITY_WORD.get(lang, _SEVERITY_WORD["fr"])
     out: list[str] = []
     for p in problems:
-        where = f"{p.file}:{p.line}:{p.column}"
-        field_part = f" [{p.path}]" if p.path else ""
-        out.append(f"{where}: {words[p.severity]}{field_part}: {p.message}")
+        where = _one_line(f"{p.file}:{p.line}:{p.column}")
+        field_part = f" [{_one_line(p.path)}]" if p.path else ""
+        out.append(f"{where}: {words[p.severity]}{field_part}: {_one_line(p.message)}")
         if p.hint:
-            out.append(f"    → {p.hint}")
+            out.append(f"    → {_one_line(p.hint)}")
     return "\n".join(out)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from conftest import DEMO, TODAY, run_cli
 
-from generator.errors import Problem, format_github, format_gitlab
+from generator.errors import Problem, format_github, format_gitlab, format_text
 
 
 def test_a_plain_error_is_one_exact_line() -> None:
@@ -84,3 +84,16 @@ def test_gitlab_code_quality_report() -> None:
     assert len({r["fingerprint"] for r in report}) == 2
     assert json.loads(format_gitlab([moved]))[0]["fingerprint"] == report[0]["fingerprint"]
     assert run_cli("check", "--format", "gitlab", "--today", TODAY).returncode == 0
+
+
+def test_text_output_keeps_one_problem_on_its_lines_whatever_the_value_holds() -> None:
+    """A value quoted in a message may hold a line break (an RRULE with an iCal line in it):
+    shown as an escape, it cannot forge a line that looks like another problem."""
+    forged = "FREQ=WEEKLY\ndata/actors/autre.yaml:1:1: erreur: faux"
+    problem = Problem("data/events/x.yaml", 9, 9, "repeat", f"`{forged}` n'est pas une règle", "écrivez\tFREQ=…")
+    lines = format_text([problem]).split("\n")
+    assert lines == [
+        "data/events/x.yaml:9:9: erreur [repeat]: `FREQ=WEEKLY\\ndata/actors/autre.yaml:1:1: erreur: faux` "
+        "n'est pas une règle",
+        "    → écrivez\\tFREQ=…",
+    ]
