@@ -57,10 +57,9 @@ def _check_id(value: Any) -> str:
 
 # Cyrillic and Greek letters that look like Latin ones: text pasted from elsewhere brings
 # them into ids (`sаlle` with a Cyrillic а). The suggestion keeps the letter the eye reads.
-_LOOK_ALIKES = str.maketrans(
-    "аеорсухіјѕԁԛԝ" "АВЕКМНОРСТХІЈЅ" "αβεικνορτυχ" "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
-    "aeopcyxijsdqw" "abekmhopctxijs" "abeiknoptux" "abezhikmnoptyx",
-)
+_CYRILLIC, _CYRILLIC_LATIN = "аеорсухіјѕԁԛԝАВЕКМНОРСТХІЈЅ", "aeopcyxijsdqwabekmhopctxijs"
+_GREEK, _GREEK_LATIN = "αβεικνορτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "abeiknoptuxabezhikmnoptyx"
+_LOOK_ALIKES = str.maketrans(_CYRILLIC + _GREEK, _CYRILLIC_LATIN + _GREEK_LATIN)
 
 
 def slugify(text: str) -> str:
