@@ -49,9 +49,14 @@ def _stops(view: SiteView, links: Links, commune_id: str) -> str:
 def _feeds(view: SiteView, commune_id: str) -> str:
     commune = view.communes[commune_id]
     out = [subscribe(view, view.feed("commune", commune_id), view.commune_name(commune_id))]
-    # Each village's feed gets the whole subscription block (ICAL.md point 21), folded away:
-    # a plain https link would leave phone users without the webcal and Google ways in.
-    villages = "".join(subscribe(view, view.feed("village", v.id), view.t(v.name)) for v in commune.villages)
+    # Each village's feed gets the whole subscription block (ICAL.md point 21): a plain https
+    # link would leave phone users without the webcal and Google ways in. Each is folded under
+    # its village's name, so that the list reads as a list of villages on a phone.
+    villages = "".join(
+        f'<details class="mg-village-feed"><summary>{text(view.t(v.name), view.lang)}</summary>'
+        f"{subscribe(view, view.feed('village', v.id), view.t(v.name))}</details>"
+        for v in commune.villages
+    )
     if villages:
         out.append(
             f'<details class="mg-browse"><summary>{esc(label("villages", view.lang))}</summary>{villages}</details>'
