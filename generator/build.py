@@ -17,9 +17,10 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
-from .outputs import DOC_WRITERS, READS_PAGES, SITE_WRITERS, RenderContext
+from .outputs import DOC_WRITERS, SITE_WRITERS, TYPESETS, RenderContext
 from .site import build_site, site_settings
 from .validate import Validation
 
@@ -43,49 +44,61 @@ class BuildPaths:
 def render(validation: Validation, paths: BuildPaths, staging: Path) -> Path:
     """Render the whole site into ``staging``; return the built site folder.
 
-    The pages go through MkDocs while, in a second process, the outputs that do not read the
-    built pages (feeds, leaflets, reports, open data) are written into a folder of their own,
-    then moved into the site: on two cores that overlaps the two longest stages. The files
-    are the same as in one process; an error in either is raised here."""
+    The PDFs (leaflets, yearly reports: most of a big build's CPU) are typeset in a second
+    process, started first and writing into a folder of its own, then moved into the site.
+    Meanwhile this process writes the page sources, runs MkDocs, then the other outputs
+    (feeds, search index, open data). On two cores the two halves take about as long: at
+    30x, about 25 s each. The files are the same as in one process; an error in either is
+    raised here, and an error here stops the other process at once."""
     context = RenderContext(validation.dataset, validation.today, site_settings(paths.config))
     _ = context.occurrences  # the one schedule, expanded once, before the second process forks
-    docs = staging / "docs"
-    shutil.copytree(paths.content, docs)
-    for write_docs in DOC_WRITERS:
-        write_docs(context, docs)
     built, files = staging / "site", staging / "files"
     files.mkdir()
-    independent = [w for w in SITE_WRITERS if w not in READS_PAGES]
+    printed = [w for w in SITE_WRITERS if w in TYPESETS]
 
-    def write_files() -> None:
-        for writer in independent:
+    def typeset() -> None:
+        for writer in printed:
             writer(context, files)
 
-    waiting = beside(write_files)
+    other = beside(typeset)
     try:
+        docs = staging / "docs"
+        shutil.copytree(paths.content, docs)
+        for write_docs in DOC_WRITERS:
+            write_docs(context, docs)
         build_site(paths.config, docs, built, validation.today)
         for writer in SITE_WRITERS:
-            if writer not in independent:  # the search index reads the pages only
+            if writer not in printed:
                 writer(context, built)
-    finally:
-        waiting()  # never leave the other process behind, whatever happened here
+    except BaseException:
+        other.stop()
+        raise
+    other.wait()
     _move_into(files, built)
     return built
 
 
-def beside(work: Callable[[], None]) -> Callable[[], None]:
-    """Start ``work`` in a forked process; return the function that waits for it and raises
-    its exception, if any. Where processes cannot be forked, ``work`` runs at once."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        work()
-        return lambda: None
-    forking = multiprocessing.get_context("fork")
-    receive, send = forking.Pipe(duplex=False)
-    child = forking.Process(target=_run_and_report, args=(work, send), daemon=True)
-    child.start()
-    send.close()
+class Beside:
+    """Work running in a forked process: :meth:`wait` for it (raising its exception, if any)
+    or :meth:`stop` it."""
 
-    def wait() -> None:
+    def __init__(self, work: Callable[[], None]) -> None:
+        self._child: BaseProcess | None = None
+        self._receive: Connection | None = None
+        if "fork" not in multiprocessing.get_all_start_methods():
+            work()  # where processes cannot be forked, the work is done at once
+            return
+        forking = multiprocessing.get_context("fork")
+        self._receive, send = forking.Pipe(duplex=False)
+        self._child = forking.Process(target=_run_and_report, args=(work, send), daemon=True)
+        self._child.start()
+        send.close()
+
+    def wait(self) -> None:
+        child, receive = self._child, self._receive
+        if child is None or receive is None:
+            return
+        self._child = self._receive = None
         try:
             outcome = receive.recv()
         except EOFError:
@@ -96,7 +109,19 @@ def beside(work: Callable[[], None]) -> Callable[[], None]:
         if isinstance(outcome, BaseException):
             raise outcome
 
-    return wait
+    def stop(self) -> None:
+        child, receive = self._child, self._receive
+        if child is None or receive is None:
+            return
+        self._child = self._receive = None
+        child.terminate()
+        child.join()
+        receive.close()
+
+
+def beside(work: Callable[[], None]) -> Beside:
+    """Start ``work`` in a forked process (see :class:`Beside`)."""
+    return Beside(work)
 
 
 def _run_and_report(work: Callable[[], None], send: Connection) -> None:

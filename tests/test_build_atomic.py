@@ -12,9 +12,11 @@ from __future__ import annotations
 import argparse
 import errno
 import hashlib
+import multiprocessing
 import os
 import re
 import shutil
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -97,6 +99,8 @@ def _failing_writer(error: Exception, write_first: bool = True) -> Callable[[Any
         ("SITE_WRITERS", OSError(errno.ENOSPC, "No space left on device"), "le disque est plein"),
         ("DOC_WRITERS", OSError(errno.ENOSPC, "No space left on device"), "le disque est plein"),
         ("SITE_WRITERS", PermissionError(errno.EACCES, "Permission denied", "/x"), "erreur d'écriture (/x)"),
+        ("TYPESETS", RuntimeError("a renderer's bug"), "RuntimeError : a renderer's bug"),
+        ("TYPESETS", OSError(errno.ENOSPC, "No space left on device"), "le disque est plein"),
     ],
 )
 def test_a_failure_midway_leaves_the_site_untouched(
@@ -108,13 +112,39 @@ def test_a_failure_midway_leaves_the_site_untouched(
     said: str,
 ) -> None:
     before = tree_hash(site)
+    failing = _failing_writer(error)
+    if stage == "TYPESETS":  # a writer of the PDFs' process (the build's second process)
+        monkeypatch.setattr(generator.build, "TYPESETS", [*generator.build.TYPESETS, failing])
+        stage = "SITE_WRITERS"
     writers = list(getattr(generator.build, stage))
-    monkeypatch.setattr(generator.build, stage, [*writers[:1], _failing_writer(error), *writers[1:]])
+    monkeypatch.setattr(generator.build, stage, [*writers[:1], failing, *writers[1:]])
     assert build_in_process(site, monkeypatch) == 1
     out = capsys.readouterr()
     assert "Traceback" not in out.out + out.err
     assert "La construction a échoué" in out.err and said in out.err
     assert "n'a pas été modifié" in out.err
+    assert_untouched(site, before)
+
+
+def test_a_failure_in_the_pages_stops_the_pdfs_process_at_once(
+    site: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The PDFs' process starts first; when the pages fail, it is stopped, not waited for."""
+    before = tree_hash(site)
+    finished = site.parent.parent / "slow-writer-finished"
+
+    def slow(context: Any, folder: Path) -> None:
+        time.sleep(30)
+        finished.write_text("done", encoding="utf-8")
+
+    monkeypatch.setattr(generator.build, "TYPESETS", [slow])
+    monkeypatch.setattr(generator.build, "SITE_WRITERS", [slow, *SITE_WRITERS])
+    monkeypatch.setattr(generator.build, "DOC_WRITERS", [_failing_writer(RuntimeError("a page's bug"), False)])
+    assert build_in_process(site, monkeypatch) == 1
+    assert "RuntimeError : a page's bug" in capsys.readouterr().err
+    assert multiprocessing.active_children() == []
+    time.sleep(0.5)
+    assert not finished.exists(), "the build waited for the PDFs' process instead of stopping it"
     assert_untouched(site, before)
 
 

@@ -5,6 +5,7 @@ its size bound and is turned off by the environment."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,32 @@ def test_a_template_error_reaches_the_caller_from_a_worker(context: RenderContex
     jobs = [("a.pdf", "no-such-template", document_json({}))] * 2
     with pytest.raises(LeafletError, match="no-such-template"):
         list(compile_documents(jobs, context.today, workers=2))
+
+
+def test_a_document_of_the_whole_territory_compiles_alone(
+    context: RenderContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The directory (Typst needs 1.1 GB for it at 30x) never compiles beside another
+    document, so that a process never holds two such compilations; the order is kept."""
+    spans: dict[str, tuple[float, float]] = {}
+
+    def compile_slowly(self: Engine, template: str, document: str, stamp: int) -> bytes:
+        start = time.perf_counter()
+        time.sleep(0.05)
+        spans[document] = (start, time.perf_counter())
+        return document.encode()
+
+    monkeypatch.setattr(Engine, "pdf_from_json", compile_slowly)
+    templates = ["commune"] * 5 + ["repertoire"] + ["tournee"] * 5
+    jobs = [(f"{n}.pdf", template, f"{n}") for n, template in enumerate(templates)]
+    made = list(compile_documents(jobs, context.today, workers=2, alone=frozenset({"repertoire"})))
+    assert made == [(name, document.encode()) for name, _, document in jobs]
+    alone_start, alone_end = spans["5"]
+    for document, (start, end) in spans.items():
+        if document != "5":
+            assert end <= alone_start or start >= alone_end, f"document {document} overlapped the directory"
+    # and the others did run two at a time
+    assert any(spans[str(n)][0] < spans[str(n + 1)][0] < spans[str(n)][1] for n in range(4))
 
 
 def test_worker_count_follows_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:

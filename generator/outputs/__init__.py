@@ -73,9 +73,10 @@ SITE_WRITERS: list[Writer] = []
 # Site writers whose files no page's text depends on (feeds, PDFs, open data, the search
 # index): the preview shows the rebuilt pages first and writes these just after.
 DEFERRABLE: list[Writer] = []
-# Site writers that read the HTML MkDocs built (the search index); the others only read the
-# context, so the build runs them beside MkDocs.
-READS_PAGES: list[Writer] = []
+# Site writers that typeset PDFs (Typst, most of a big build's CPU). They read the context
+# only, never the built pages, so the build starts them first, in a process of their own; the
+# other site writers (the search index reads the pages) follow MkDocs in the main process.
+TYPESETS: list[Writer] = []
 
 
 def _register() -> None:
@@ -103,7 +104,7 @@ def _register() -> None:
     from .reports import write_reports
 
     SITE_WRITERS.append(write_reports)
-    READS_PAGES.append(write_search_index)
+    TYPESETS.extend([write_leaflets, write_reports])
     DEFERRABLE.extend([write_feeds, write_leaflets, write_search_index, write_exports, write_reports])
 
 

@@ -38,6 +38,8 @@ from .pieces import Pieces
 __all__ = ["FOLDER", "Engine", "PdfCache", "documents", "generate", "render_leaflets", "write_leaflets"]
 
 FOLDER = "imprimer"
+# The directory lists every actor of the territory: compiled by itself (see compile_documents).
+ALONE = frozenset({"repertoire"})
 
 
 def documents(context: RenderContext) -> Iterator[tuple[str, str, dict[str, Any]]]:
@@ -74,7 +76,7 @@ def generate(
                 keys[name] = key
             yield name, template, document
 
-    for name, pdf in compile_documents(jobs(), context.today, workers):
+    for name, pdf in compile_documents(jobs(), context.today, workers, alone=ALONE):
         if cache is not None and name in keys:
             cache.put(keys.pop(name), pdf)
         yield name, pdf

@@ -159,7 +159,9 @@ Job = tuple[str, str, str | bytes]
 already made (found in a cache), passed on in its turn."""
 
 
-def compile_documents(jobs: Iterable[Job], edition: date, workers: int | None = None) -> Iterator[tuple[str, bytes]]:
+def compile_documents(
+    jobs: Iterable[Job], edition: date, workers: int | None = None, alone: frozenset[str] = frozenset()
+) -> Iterator[tuple[str, bytes]]:
     """(name, PDF) for each job, in the order of ``jobs`` whatever the thread that made it.
 
     Typst compiles with Python's lock released, so ``workers`` threads (default: one per
@@ -170,6 +172,10 @@ def compile_documents(jobs: Iterable[Job], edition: date, workers: int | None = 
     few at a time, so that neither the JSON documents waiting nor the PDFs done pile up.
     Every PDF is the same bytes as one thread would make: a compilation depends on its
     inputs only, never on what Typst's cache holds.
+
+    A document of a template in ``alone`` (one that grows with the whole territory, such as
+    the directory: Typst needs 1.1 GB for it at 30x) is compiled while no other is, so that
+    the process never holds two such compilations at once.
     """
     stamp = timestamp(edition)
     count = worker_count() if workers is None else max(1, workers)
@@ -195,6 +201,11 @@ def compile_documents(jobs: Iterable[Job], edition: date, workers: int | None = 
                     made: Future[bytes] = Future()
                     made.set_result(document)
                     pending.append((name, made))
+                elif template in alone:
+                    while pending:  # the others first, then this one by itself
+                        done_name, future = pending.popleft()
+                        yield done_name, future.result()
+                    yield name, pool.submit(compile_one, template, document).result()
                 else:
                     pending.append((name, pool.submit(compile_one, template, document)))
                 while len(pending) >= window or (pending and pending[0][1].done()):
