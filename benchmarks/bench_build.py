@@ -1,6 +1,7 @@
 """Build benchmark (not a test): time and peak memory of each build stage, on the demo and
-on synthetic territories 10 and 30 times its size; a plain MkDocs-Material build of the same
-number of pages for comparison; the weight of the home, directory and an actor page.
+on synthetic territories 10 and 30 times its size; for comparison, a plain MkDocs-Material
+build of the same pages written as Markdown (:func:`plain_mkdocs`) and MkDocs' floor, as many
+one-line pages (:func:`mkdocs_floor`); the weight of the home, directory and an actor page.
 
     python benchmarks/bench_build.py [--scales 1,10,30] [--out bench-out]
 
