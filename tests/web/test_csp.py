@@ -106,3 +106,20 @@ def test_an_inline_script_is_refused(enforced: tuple[Browsing, list[str]]) -> No
     page.wait_for_timeout(200)
     assert page.evaluate("window.__ran") is None
     assert any("script-src" in v for v in violations(page, console))
+
+
+def test_an_inline_style_attribute_is_refused(enforced: tuple[Browsing, list[str]]) -> None:
+    # Not even style attributes are allowed: the observatory's charts are sized by the stylesheet.
+    log, console = enforced
+    page = log.goto("observatoire/")
+    page.evaluate(
+        "document.body.insertAdjacentHTML('beforeend', '<p id=\"styled\" style=\"color: rgb(1, 2, 3)\">x</p>')"
+    )
+    page.wait_for_timeout(200)
+    assert page.evaluate("getComputedStyle(document.getElementById('styled')).color") != "rgb(1, 2, 3)"
+    assert any("style-src" in v for v in violations(page, console))
+    # and the charts keep their drawn size, narrower than the page on a phone
+    widths = page.evaluate(
+        "[...document.querySelectorAll('svg.obs-chart, svg.obs-map')].map(s => s.getBoundingClientRect().width)"
+    )
+    assert widths and all(w > 100 for w in widths)

@@ -46,7 +46,7 @@ def bar_chart(
     desc = "; ".join(words) + (f". {target_label}" if target_label else "")
     out = [
         f'<svg class="obs-chart" role="img" aria-labelledby="{key}-t {key}-d" viewBox="0 0 {width} {height}" '
-        f'width="100%" style="max-width:{width}px" xmlns="http://www.w3.org/2000/svg">',
+        f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{key}-t">{escape(title)}</title>',
         f'<desc id="{key}-d">{escape(desc)}</desc>',
     ]
@@ -98,7 +98,7 @@ def village_map(key: str, title: str, points: Sequence[tuple[str, float, float, 
     desc = f"Villages touchés : {', '.join(reached) or 'aucun'}. Zones blanches : {', '.join(white) or 'aucune'}."
     out = [
         f'<svg class="obs-map" role="img" aria-labelledby="{key}-t {key}-d" viewBox="0 0 {width} {height}" '
-        f'width="100%" style="max-width:{width}px" xmlns="http://www.w3.org/2000/svg">',
+        f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{key}-t">{escape(title)}</title>',
         f'<desc id="{key}-d">{escape(desc)}</desc>',
         f'<rect x="0" y="0" width="{width}" height="{height}" fill="none" stroke="currentColor" stroke-opacity="0.3"/>',

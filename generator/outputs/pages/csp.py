@@ -37,7 +37,6 @@ def policy(settings: dict[str, Any], *, header: bool = False) -> str:
         "default-src 'none'",
         "script-src 'self' 'wasm-unsafe-eval'",
         "style-src 'self'",
-        "style-src-attr 'unsafe-inline'",
         "img-src 'self' data:" + (f" {tiles}" if tiles else ""),
         "font-src 'self'",
         "connect-src 'self'",
