@@ -41,9 +41,12 @@ def _peak_mb(who: int = resource.RUSAGE_SELF) -> float:
 
 def stages(data: Path, work: Path) -> dict[str, Any]:
     """Run the build pipeline stage by stage (as generator/build.py does), measuring each."""
+    from generator.checks import run_checks
+    from generator.errors import sort_problems
+    from generator.loading import Reporter, load_dataset
     from generator.outputs import DOC_WRITERS, SITE_WRITERS, RenderContext
     from generator.site import build_site, site_settings
-    from generator.validate import validate
+    from generator.validate import Validation, collector_paused
 
     rows: list[dict[str, Any]] = []
 
@@ -54,7 +57,12 @@ def stages(data: Path, work: Path) -> dict[str, Any]:
         return result
 
     config = ROOT / "mkdocs.yml"
-    validation = measure("validate", lambda: validate(data, today=TODAY))
+    # validate(), in its two halves
+    reporter = Reporter("fr")
+    with collector_paused():
+        dataset = measure("load", lambda: load_dataset(data, reporter))
+        measure("check", lambda: run_checks(dataset, reporter, TODAY))
+    validation = Validation(dataset, TODAY, sort_problems(reporter.problems))
     assert validation.ok, "the territory is invalid"
     context = RenderContext(validation.dataset, validation.today, site_settings(config))
     measure("schedule", lambda: context.occurrences)
@@ -324,6 +332,20 @@ def main(argv: list[str] | None = None) -> int:
             print(f"    {row['stage']:<24} {row['seconds']:>8.3f} s   peak {row['peak_mb']:>7.1f} MB")
         for url, sizes in result.get("weights_gzip", {}).items():
             print(f"    weight {url:<22} " + ", ".join(f"{k} {v / 1024:.1f} KB" for k, v in sizes.items()))
+    first = results[0]["build_wall_seconds"] if results and results[0]["scale"] == 1 else None
+    print(
+        "\n| scale | pages | build (wall) | CPU | largest process | plain MkDocs-Material | build / plain "
+        "| MkDocs floor | build / floor | build / 1× build |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for r in results:
+        wall = r["build_wall_seconds"]
+        growth = f"{wall / first:.1f}×" if first else "(1× not run)"
+        print(
+            f"| {r['scale']}× | {r['pages']} | {wall} s | {r['build_cpu_seconds']} s | {r['build_peak_mb']} MB "
+            f"| {r['plain_mkdocs_seconds']} s | {wall / r['plain_mkdocs_seconds']:.2f}× "
+            f"| {r['mkdocs_floor_seconds']} s | {wall / r['mkdocs_floor_seconds']:.2f}× | {growth} |"
+        )
     (args.out / "bench_build.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     return 0
 
