@@ -236,7 +236,7 @@ class Native:
     def event_rows(self) -> list[dict[str, Any]]:
         rows = []
         for event_id, event in sorted(self.dataset.events.items()):
-            commune, village = self.where(event.place, event.location)
+            commune, village = self.dataset.commune_and_village(event.place, event.location)
             data = plain(event)
             rows.append(
                 {
@@ -261,15 +261,6 @@ class Native:
                 }
             )
         return rows
-
-    def where(self, place_id: str | None, location: Any) -> tuple[str | None, str | None]:
-        """(commune id, village id) of a place id or an inline location."""
-        if place_id is not None and place_id in self.dataset.places:
-            place = self.dataset.places[place_id]
-            return place.commune, place.village
-        if location is not None:
-            return location.commune, location.village
-        return None, None
 
     # --- occurrences -----------------------------------------------------------------------
 
@@ -303,7 +294,7 @@ class Native:
         }
         if series.kind == "event":
             event = self.dataset.events[series.source_id]
-            commune, village = self.where(occurrence.place, occurrence.location)
+            commune, village = self.dataset.commune_and_village(occurrence.place, occurrence.location)
             row.update(
                 event=event.id,
                 title=self.text(event.title),

@@ -108,15 +108,6 @@ class Gazetteer:
             return Where(label, location.geo or self.geo(location.village, location.commune))
         return None
 
-    def where_ids(self, place_id: str | None, location: InlineLocation | None) -> tuple[str | None, str | None]:
-        """(commune id, village id) of an event's place."""
-        if place_id is not None and place_id in self.dataset.places:
-            place = self.dataset.places[place_id]
-            return place.commune, place.village
-        if location is not None:
-            return location.commune, location.village
-        return None, None
-
 
 def _organizer(gazetteer: Gazetteer, actor: Actor | None, actor_id: str, site_url: str) -> tuple[str, str] | None:
     if actor is None:
@@ -187,7 +178,7 @@ class EntryMaker:
         summary = g.name(event.summary)
         body = g.name(event.description) if event.description is not None else None
         description, short = self._description(summary, body, extra, url)
-        commune, village = g.where_ids(event.place, event.location)
+        commune, village = self.dataset.commune_and_village(event.place, event.location)
         revision = self._revision("events", event.id)
         place_ids = sorted({p for p in (event.place, *(c.place for c in event.changed)) if p is not None})
         stamp, modified = self._stamp([revision, *(self._revision("places", p) for p in place_ids)])
