@@ -4,19 +4,10 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import DEMO, TODAY, run_cli
-
-
-def _git(repo: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-C", str(repo), "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
-        check=True,
-        capture_output=True,
-    )
+from conftest import DEMO, TODAY, git, run_cli
 
 
 @pytest.fixture()
@@ -26,9 +17,9 @@ def repo(tmp_path: Path) -> Path:
     # A problem that was already there before the change: --changed-since must not report it.
     stale = repo / "data" / "actors" / "taxi-social.yaml"
     stale.write_text(stale.read_text(encoding="utf-8").replace("kind: ", "kind: x", 1), encoding="utf-8")
-    _git(repo, "init", "-q", "-b", "main")
-    _git(repo, "add", "-A")
-    _git(repo, "commit", "-q", "-m", "base")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "base")
     return repo
 
 

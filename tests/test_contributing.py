@@ -20,14 +20,13 @@ import json
 import re
 import shlex
 import shutil
-import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DEMO, ROOT, run_cli
+from conftest import DEMO, ROOT, git, run_cli
 
 DOCUMENTS = ["README.md", "CONTRIBUTING.md", "CONTRIBUTING.en.md"]
 FENCE = re.compile(r"^```(\w*)\n(.*?)^```$", re.S | re.M)
@@ -54,14 +53,6 @@ def blocks(text: str) -> list[Block]:
     return found
 
 
-def _git(repo: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-C", str(repo), "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
-        check=True,
-        capture_output=True,
-    )
-
-
 @pytest.fixture()
 def project(tmp_path: Path) -> Path:
     """A throwaway project: the demo data and the site settings, in a git repository."""
@@ -69,10 +60,10 @@ def project(tmp_path: Path) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     for folder in ("content", "overrides"):  # mkdocs.yml names them; read, never written
         (tmp_path / folder).symlink_to(ROOT / folder)
-    _git(tmp_path, "init", "-q", "-b", "main")
-    _git(tmp_path, "add", "-A")
-    _git(tmp_path, "commit", "-q", "-m", "demo")
-    _git(tmp_path, "update-ref", "refs/remotes/origin/main", "HEAD")
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "demo")
+    git(tmp_path, "update-ref", "refs/remotes/origin/main", "HEAD")
     return tmp_path
 
 

@@ -5,13 +5,12 @@ data and "today" whatever the order the files are read in.
 
 from __future__ import annotations
 
-import os
 import random
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import git
 from feeds_support import copy_territory, feeds_of, load
 
 from generator import revisions
@@ -19,21 +18,6 @@ from generator.loading import Dataset
 from generator.outputs import RenderContext
 
 CAFE = "calendriers/evenement/cafe-parents.ics"
-
-
-def git(repo: Path, *args: str, when: str = "2026-01-01T10:00:00Z") -> None:
-    if shutil.which("git") is None:
-        pytest.fail("git is not installed: the revision tests need it")
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "Test",
-        "GIT_AUTHOR_EMAIL": "test@maillage.example",
-        "GIT_COMMITTER_NAME": "Test",
-        "GIT_COMMITTER_EMAIL": "test@maillage.example",
-        "GIT_AUTHOR_DATE": when,
-        "GIT_COMMITTER_DATE": when,
-    }
-    subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
 
 
 def lines_of(content: bytes, name: str) -> list[str]:
