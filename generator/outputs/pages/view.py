@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cached_property
@@ -173,18 +174,12 @@ class SiteView:
         return [a for a in self.actors if "all" in a.area]
 
     def actor_themes(self, actor: Actor) -> list[str]:
-        themes: list[str] = list(actor.themes)
-        for service in actor.services:
-            extra: list[str] = list(service.themes or [])
-            themes.extend(t for t in extra if t not in themes)
-        return themes
+        """The actor's themes, then its services' others, in order of appearance."""
+        return _in_order(actor.themes, *(s.themes or [] for s in actor.services))
 
     def actor_audiences(self, actor: Actor) -> list[str]:
-        audiences: list[str] = list(actor.audiences)
-        for service in actor.services:
-            extra: list[str] = list(service.audiences or [])
-            audiences.extend(a for a in extra if a not in audiences)
-        return audiences
+        """The actor's audiences, then its services' others, in order of appearance."""
+        return _in_order(actor.audiences, *(s.audiences or [] for s in actor.services))
 
     def hours(self, text: str) -> WeekHours:
         return read_hours(text, self.country, self.today)
@@ -360,3 +355,8 @@ def _last_day(occurrence: Occurrence) -> date:
     if isinstance(end, datetime):
         return end.date()
     return end - timedelta(days=1)
+
+
+def _in_order(*lists: Iterable[str]) -> list[str]:
+    """Every value of ``lists``, once, in order of first appearance."""
+    return list(dict.fromkeys(value for values in lists for value in values))
