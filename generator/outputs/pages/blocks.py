@@ -98,14 +98,15 @@ def agenda_line(
     return f'<li class="{css}"{item_filters(item)}>{body}{badge_block}{where_block}</li>'
 
 
-def agenda_days(view: SiteView, links: Links, items: list[AgendaItem], heading: str = "h3") -> str:
-    """Items grouped under one heading per day."""
+def agenda_days(view: SiteView, links: Links, items: list[AgendaItem], heading: str = "h3", anchor: str = "j-") -> str:
+    """Items grouped under one heading per day, whose id is ``anchor`` and the date: a page
+    with several lists gives each its own ``anchor``, so that no id is there twice."""
     out = []
     for day, day_items in view.by_day(items):
         today = f" ({label('today', view.lang)})" if day == view.today else ""
         lines = "".join(agenda_line(view, links, i) for i in day_items)
         out.append(
-            f'<section class="mg-day"><{heading} id="j-{day.isoformat()}">{esc(upper_first(long_date(day, view.lang)))}{esc(today)}</{heading}>'
+            f'<section class="mg-day"><{heading} id="{anchor}{day.isoformat()}">{esc(upper_first(long_date(day, view.lang)))}{esc(today)}</{heading}>'
             f'<ul class="mg-items">{lines}</ul></section>'
         )
     return "".join(out)

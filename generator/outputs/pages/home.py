@@ -57,7 +57,11 @@ def this_week(view: SiteView, links: Links) -> str:
     blocks: list[str] = []
     for commune_id in view.communes:
         mine = [i for i in items if commune_id in i.communes]
-        body = agenda_days(view, links, mine, "h4") if mine else f"<p>{esc(label('nothing_this_week', lang))}</p>"
+        body = (
+            agenda_days(view, links, mine, "h4", f"j-{commune_id}-")
+            if mine
+            else f"<p>{esc(label('nothing_this_week', lang))}</p>"
+        )
         blocks.append(
             f'<details class="mg-week"{" open" if not blocks else ""}><summary>{text(view.commune_name(commune_id), lang)} ({len(mine)})</summary>{body}'
             f'<p><a href="{links(view.url("commune", commune_id))}">{text(view.commune_name(commune_id), lang)} →</a></p></details>'
