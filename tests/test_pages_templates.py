@@ -15,8 +15,8 @@ import pytest
 from conftest import DEMO, ROOT, TERRITORIES, TODAY, run_cli
 
 
-def build(data: Path, site: Path) -> Path:
-    result = run_cli("build", "--data", str(data), "--site-dir", str(site), "--today", TODAY)
+def build(data: Path, site: Path, today: str = TODAY) -> Path:
+    result = run_cli("build", "--data", str(data), "--site-dir", str(site), "--today", today)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 
@@ -73,6 +73,28 @@ def test_the_directory_filters_with_counts_and_lists_without_javascript(mini: Pa
     assert theme == {"cpas-ciney"}
     families = set(re.findall(r'href="\.\./\.\./\.\./acteurs/([a-z-]+)/"', body(mini, "acteurs/public/families/")))
     assert len(families) == 1 and families <= {"cpas-ciney", "pcs-hamois", "epicerie-solidaire"}
+
+
+def test_an_actor_page_has_its_services_audiences_access_languages_and_activities(mini: Path) -> None:
+    page = body(mini, "acteurs/cpas-ciney/")
+    headings = re.findall(r"<h2[^>]*>([^<]*)</h2>", page)
+    assert headings == ["Où et quand ?", "Pour qui ?", "Accès", "Ses activités"], headings
+    text = words(page)
+    assert "tout public" in text and "Coût : gratuit" in text and "Sans rendez-vous, sur rendez-vous" in text
+    assert "français, néerlandais" in text
+    assert "Café parents" in text.split("Ses activités")[1]  # the event it organises
+    assert "calendriers/acteur/cpas-ciney.ics" in page and "Informations vérifiées le" in text
+
+
+@pytest.mark.parametrize(
+    ("today", "shown"),
+    [("2026-12-08", False), ("2026-12-09", True), ("2027-01-02", True), ("2027-01-03", False)],
+)
+def test_a_closure_is_announced_from_15_days_before_until_its_end(tmp_path: Path, today: str, shown: bool) -> None:
+    """The mini CPAS closes from 24 December 2026 to 2 January 2027."""
+    site = build(TERRITORIES / "mini" / "data", tmp_path / "site", today)
+    page = body(site, "acteurs/cpas-ciney/")
+    assert ("mg-closure" in page and "Fermeture de fin d'année" in words(page)) is shown
 
 
 def test_a_commune_page_has_its_actors_events_stops_feeds_and_leaflet(mini: Path) -> None:
