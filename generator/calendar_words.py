@@ -1,7 +1,11 @@
-"""The names of months and weekdays in each interface language: one list for the pages,
-the leaflets, the reports and the observatory, which never import each other."""
+"""Dates and times in words, in each interface language: the names of months and weekdays,
+the way a time of day is written ("8 h 30" in French, "8:30" in English) and the phrases of
+opening hours. One list for the pages, the leaflets, the reports and the observatory, which
+never import each other."""
 
 from __future__ import annotations
+
+from datetime import time
 
 MONTHS: dict[str, tuple[str, ...]] = {
     "fr": (
@@ -40,4 +44,29 @@ SHORT_MONTHS: dict[str, tuple[str, ...]] = {
 WEEKDAYS: dict[str, tuple[str, ...]] = {
     "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+
+
+def clock(moment: time | int, lang: str) -> str:
+    """A time of day: "8 h 30", "12 h" in French; "8:30", "12:00" otherwise.
+
+    An ``int`` is minutes since midnight (1440 is "24 h", the end of a day). French times keep
+    no-break spaces, so that a line never ends on « 8 h »."""
+    hours, minutes = divmod(moment, 60) if isinstance(moment, int) else (moment.hour, moment.minute)
+    if lang == "fr":
+        return f"{hours}\u00a0h\u00a0{minutes:02d}" if minutes else f"{hours}\u00a0h"
+    return f"{hours}:{minutes:02d}"
+
+
+# The phrases of opening hours in words (``outputs.hours``).
+HOURS_WORDS: dict[str, dict[str, str]] = {
+    "public_holiday_closed": {"fr": "fermé les jours fériés", "en": "closed on public holidays"},
+    "public_holiday_special": {
+        "fr": "horaires particuliers les jours fériés",
+        "en": "special hours on public holidays",
+    },
+    "irregular": {"fr": "horaires variables selon la période", "en": "hours vary with the season"},
+    "every_day": {"fr": "tous les jours", "en": "every day"},
+    "day_and_night": {"fr": "jour et nuit", "en": "day and night"},
+    "of_month": {"fr": "du mois", "en": "of the month"},
 }

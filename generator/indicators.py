@@ -32,7 +32,7 @@ from dateutil.relativedelta import relativedelta
 from .freshness import BUCKETS, freshness
 from .loading import Dataset
 from .models.event import Attendance
-from .schedule import Occurrence, Window, all_series, schedule
+from .schedule import Occurrence, Window, all_series, schedule, where
 
 T = TypeVar("T")
 
@@ -134,8 +134,7 @@ def _occurrences(dataset: Dataset, first: date, last: date) -> list[Held]:
                 continue
             if s.kind == "event":
                 event = dataset.events[s.source_id]
-                place = dataset.places.get(occurrence.place or "")
-                holder = place if place is not None else occurrence.location
+                holder = where(occurrence.place, occurrence.location, dataset.places, territory)
                 days = {
                     occurrence.day,
                     occurrence.original.date() if isinstance(occurrence.original, datetime) else occurrence.original,

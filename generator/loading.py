@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from . import yamlread
 from .errors import Problem
 from .messages import closest, describe, did_you_mean
-from .models import KINDS, Actor, Circuit, Event, InlineLocation, Model, Notice, Place, Territory
+from .models import KINDS, Actor, Circuit, Event, Model, Notice, Place, Territory
 from .models.types import ID_PATTERN, slugify
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -55,17 +55,6 @@ class Dataset:
 
     def source(self, kind: str, entity_id: str) -> Source:
         return self.sources[(kind, entity_id)]
-
-    def commune_and_village(
-        self, place_id: str | None, location: InlineLocation | None
-    ) -> tuple[str | None, str | None]:
-        """(commune id, village id) of an event's (or an occurrence's) place id or inline location."""
-        if place_id is not None and place_id in self.places:
-            place = self.places[place_id]
-            return place.commune, place.village
-        if location is not None:
-            return location.commune, location.village
-        return None, None
 
 
 class Reporter:

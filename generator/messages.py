@@ -650,6 +650,16 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("l'avis a expiré le {until}", "retirez le fichier ou prolongez `until`"),
         "en": ("the notice expired on {until}", "remove the file or extend `until`"),
     },
+    "hours_override": {
+        "fr": (
+            "`{rule}` remplace {days} les heures écrites avant lui : ces jours-là, seules ses heures comptent",
+            "si vous vouliez ajouter des heures, séparez par `,` au lieu de `;` : `{suggestion}`",
+        ),
+        "en": (
+            "`{rule}` replaces on {days} the hours written before it: on those days only its hours count",
+            "to add hours instead, separate with `,` rather than `;`: `{suggestion}`",
+        ),
+    },
     "commune_without_actor": {
         "fr": (
             "aucun acteur ne dessert la commune `{value}`",

@@ -13,6 +13,11 @@ series as its rule, so it also asks for the rule's ``skipped_days`` (EXDATEs), i
 out a series over before the window) — all from the same functions, never by itself.
 
 dateutil expands the rules (``rrule``); ``UNTIL`` written as a date means "through that day".
+
+*Where* an occurrence takes place is resolved here too, once (``where``): a place id or an
+inline location (moved occurrences carry their own) becomes a ``Where`` — name, address,
+commune, village and position (the venue's own, else its village's, else its commune's) —
+that pages, feeds, leaflets, open data and indicators all say the same way.
 """
 
 from __future__ import annotations
@@ -27,9 +32,10 @@ import holidays
 from dateutil import rrule as du
 from dateutil.relativedelta import relativedelta
 
-from .models import Change, Circuit, Event, InlineLocation, Stop
+from .models import Change, Circuit, Event, InlineLocation, Place, Stop, Territory
 from .models.recurrence import Recurrence
 from .models.series import PUBLIC_HOLIDAYS
+from .models.types import text_in
 
 _FREQ = {"DAILY": du.DAILY, "WEEKLY": du.WEEKLY, "MONTHLY": du.MONTHLY, "YEARLY": du.YEARLY}
 _DAYS = (du.MO, du.TU, du.WE, du.TH, du.FR, du.SA, du.SU)
@@ -393,3 +399,68 @@ def schedule(
         event = events.get(series.source_id) if series.kind == "event" else None
         result[series.key] = expand(series, window, country, event)
     return result
+
+
+# --- where -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where an occurrence takes place, from a place id or an inline location. Names stay
+    translatable (``title``, ``label`` say them in one language); ``geo`` is the venue's own
+    position, else its village's, else its commune's (``precise`` tells which)."""
+
+    name: str | dict[str, str] | None
+    address: str | None
+    commune: str
+    village: str | None
+    geo: tuple[float, float] | None
+    precise: bool
+    place: str | None = None  # the place id, when it is one
+    wheelchair: str = "unknown"
+    commune_name: str | dict[str, str] | None = None
+    village_name: str | dict[str, str] | None = None
+
+    def title(self, lang: str, default_lang: str) -> str:
+        """The venue's name, else its village's, else its commune's: « Salle de Maffe », « Ciney »."""
+        for value in (self.name, self.village_name, self.commune_name):
+            if value:
+                return text_in(value, lang, default_lang)
+        return self.commune
+
+    def label(self, lang: str, default_lang: str) -> str:
+        """One line for a reader: the name and the address; without an address, the village
+        and the commune: « Salle de Maffe, Rue de la Salle 2, 5374 Maffe », « Achêne, Ciney »."""
+        parts = [self.name, self.address]
+        if not self.address:
+            parts += [self.village_name, self.commune_name]
+        words = (text_in(part, lang, default_lang) for part in parts if part)
+        return ", ".join(dict.fromkeys(w for w in words if w)) or self.commune
+
+
+def where(
+    place_id: str | None, location: InlineLocation | None, places: dict[str, Place], territory: Territory
+) -> Where | None:
+    """Where a place id or an inline location is (a place id wins, as in the data's rules)."""
+    communes = {c.id: c for c in territory.communes}
+    villages = {v.id: v for c in territory.communes for v in c.villages}
+    holder: Place | InlineLocation | None = places.get(place_id) if place_id is not None else None
+    if holder is None:
+        holder = location
+    if holder is None:
+        return None
+    village = villages.get(holder.village) if holder.village is not None else None
+    commune = communes.get(holder.commune)
+    fallback = village.geo if village is not None else (commune.geo if commune is not None else None)
+    return Where(
+        name=holder.name,
+        address=holder.address,
+        commune=holder.commune,
+        village=holder.village,
+        geo=holder.geo or fallback,
+        precise=holder.geo is not None,
+        place=holder.id if isinstance(holder, Place) else None,
+        wheelchair=str(holder.wheelchair),
+        commune_name=commune.name if commune is not None else None,
+        village_name=village.name if village is not None else None,
+    )

@@ -1,15 +1,17 @@
 """The layers of generator/__init__.py's paragraph, held by parsing every module's imports:
 models know nothing of YAML, MkDocs, iCalendar or PDFs; only the site adapter imports MkDocs;
-renderers under generator/outputs/ never import each other (they share the RenderContext,
-the opening-hours words and the typesetting set-up only)."""
+renderers under generator/outputs/ never import each other (they share the RenderContext
+and the typesetting set-up only); one module per concept (opening hours, where an occurrence
+takes place, dates and times in words), which every output calls."""
 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 GENERATOR = Path(__file__).resolve().parent.parent / "generator"
-SHARED_OUTPUTS = {"__init__", "hours", "typesetting"}  # generator/outputs/<these> serve every renderer
+SHARED_OUTPUTS = {"__init__", "typesetting"}  # generator/outputs/<these> serve every renderer
 WRITER_HELPERS = {"feeds": {"ical"}}  # a writer and the package of its details
 
 
@@ -76,3 +78,31 @@ def test_renderers_never_import_each_other() -> None:
             if target is not None and target != source and target not in WRITER_HELPERS.get(source, set()):
                 crossings.append((module, name))
     assert crossings == []
+
+
+def test_opening_hours_are_read_by_one_module() -> None:
+    """The ``opening_hours`` package is the only judge of the syntax; ``generator.hours`` the
+    only module that asks it what a value means (the models only ask whether it is valid)."""
+    readers = {
+        m
+        for m, names in IMPORTS.items()
+        if "opening_hours" in names or any(n.startswith("opening_hours.") for n in names)
+    }
+    assert readers == {"generator.hours", "generator.models.common"}
+    users = {m for m, names in IMPORTS.items() if any(n.startswith("generator.hours") for n in names)}
+    assert {"generator.outputs.pages.actors", "generator.outputs.leaflets.pieces", "generator.checks.warnings"} <= users
+
+
+def test_where_an_occurrence_takes_place_is_resolved_by_the_schedule_only() -> None:
+    """No output looks a place id up itself or reads an inline location's commune: they ask
+    ``schedule.where`` (through ``RenderContext.where``)."""
+    thing = r"(occurrence|event|change)"
+    pattern = re.compile(rf"{thing}\.location\.|places\[{thing}\.|places\.get\({thing}|{thing}\.place in")
+    offenders = []
+    for path in sorted(GENERATOR.rglob("*.py")):
+        if path.name == "schedule.py" or "checks" in path.parts or path.name in {"loading.py"}:
+            continue  # the rule itself; the checks validate the references it relies on
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if pattern.search(line):
+                offenders.append(f"{path.relative_to(GENERATOR)}:{number}: {line.strip()}")
+    assert offenders == []

@@ -1,69 +1,24 @@
-"""Opening hours in words (generator/outputs/hours.py): every form the demo data uses, both
-languages, and text outside the supported subset given back unchanged."""
+"""Opening hours (generator/hours.py, the one module that reads them): every value of the demo
+put in words, and ``check``'s warning when a later rule silently replaces earlier days.
+
+The words themselves are tested in test_pages_hours.py; that every output says the same words
+is tested in test_one_rule.py."""
 
 from __future__ import annotations
 
+import shutil
+from datetime import date
+from pathlib import Path
+
 import pytest
 import yaml
-from conftest import DEMO
+from conftest import DEMO, TERRITORIES, TODAY
 
-from generator.outputs.hours import describe_hours
+from generator.checks import run_checks
+from generator.hours import describe_hours, overrides
+from generator.loading import Reporter, load_dataset
 
-NBSP = "\u00a0"
-
-
-def fr(osm: str) -> str:
-    # Compare with ordinary spaces; the no-break spaces are checked once below.
-    return describe_hours(osm, "fr").replace(NBSP, " ")
-
-
-@pytest.mark.parametrize(
-    ("osm", "words"),
-    [
-        ("Mo-Fr 08:30-12:00; PH off", "du lundi au vendredi, de 8 h 30 à 12 h ; fermé les jours fériés"),
-        (
-            "Mo-Fr 08:30-12:00; Tu,Th 13:30-16:00; PH off",
-            "du lundi au vendredi, de 8 h 30 à 12 h ; le mardi et le jeudi, de 13 h 30 à 16 h ; fermé les jours fériés",
-        ),
-        ("Mo-Fr 09:00-12:00,13:00-16:00", "du lundi au vendredi, de 9 h à 12 h et de 13 h à 16 h"),
-        ("Mo,We,Fr 11:30-14:00", "le lundi, le mercredi et le vendredi, de 11 h 30 à 14 h"),
-        ("Sa[1] 09:00-12:00", "le 1er samedi du mois, de 9 h à 12 h"),
-        ("Th[1,3] 13:30-16:30", "le 1er et le 3e jeudi du mois, de 13 h 30 à 16 h 30"),
-        ("Mo[-1] 20:00-24:00", "le dernier lundi du mois, de 20 h à minuit"),
-        ("Mo-Su 19:30-08:30", "tous les jours, de 19 h 30 à 8 h 30 le lendemain"),
-        ("24/7", "jour et nuit, tous les jours"),
-        ("Mo off", "fermé le lundi"),
-        ("Sa", "le samedi, toute la journée"),
-        ("10:00-12:00", "tous les jours, de 10 h à 12 h"),
-    ],
-)
-def test_french_sentences(osm: str, words: str) -> None:
-    assert fr(osm) == words
-
-
-def test_english_sentences() -> None:
-    assert (
-        describe_hours("Mo-Fr 09:00-16:00; PH off", "en")
-        == "Monday to Friday, 9:00 to 16:00; closed on public holidays"
-    )
-    assert describe_hours("Th[1,3] 13:30-16:30", "en") == "on the 1st and the 3rd Thursday of the month, 13:30 to 16:30"
-    assert describe_hours("Mo 20:00-24:00", "en") == "on Mondays, 20:00 to midnight"
-
-
-def test_a_time_never_splits_over_two_lines() -> None:
-    assert describe_hours("Tu 13:30-16:00", "fr") == f"le mardi, de 13{NBSP}h{NBSP}30 à 16{NBSP}h"
-
-
-@pytest.mark.parametrize(
-    "osm",
-    ["Jan-Mar Mo 10:00-12:00", 'Mo-Fr 08:00-12:00 "sur rendez-vous"', "Mo-Fr 08:00-12:00 || PH off", "week 1-5 Tu"],
-)
-def test_unsupported_syntax_is_given_back_as_written(osm: str) -> None:
-    assert describe_hours(osm, "fr") == osm
-
-
-def test_languages_without_words_get_french() -> None:
-    assert describe_hours("Mo 09:00-12:00", "nl") == describe_hours("Mo 09:00-12:00", "fr")
+FIRST = date.fromisoformat(TODAY)
 
 
 def test_every_hours_value_of_the_demo_is_put_in_words() -> None:
@@ -75,6 +30,70 @@ def test_every_hours_value_of_the_demo_is_put_in_words() -> None:
                 values.append(location["hours"])
     assert len(values) > 50
     for osm in values:
-        words = describe_hours(osm, "fr")
-        assert words != osm, f"{osm!r} was not put in words"
+        words = describe_hours(osm, "BE", FIRST, "fr")
+        assert words and words != osm, f"{osm!r} was not put in words"
         assert not any(code in words for code in ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su", "PH")), words
+
+
+@pytest.mark.parametrize(
+    ("value", "rule", "weekdays", "suggestion"),
+    [
+        ("Mo-Fr 09:00-12:00; We 14:00-17:00", "We 14:00-17:00", (2,), "Mo-Fr 09:00-12:00, We 14:00-17:00"),
+        (
+            "Mo-Fr 08:30-12:00; Tu,Th 13:30-16:00; PH off",
+            "Tu,Th 13:30-16:00",
+            (1, 3),
+            "Mo-Fr 08:30-12:00, Tu,Th 13:30-16:00; PH off",
+        ),
+        ("Mo,Tu,Th 09:00-12:00; Tu 18:00-20:30", "Tu 18:00-20:30", (1,), "Mo,Tu,Th 09:00-12:00, Tu 18:00-20:30"),
+    ],
+)
+def test_a_later_rule_that_replaces_earlier_days_is_found(
+    value: str, rule: str, weekdays: tuple[int, ...], suggestion: str
+) -> None:
+    [found] = overrides(value, "BE", FIRST)
+    assert (found.rule, found.weekdays, found.suggestion) == (rule, weekdays, suggestion)
+    # The suggestion means what the writer most likely meant: the earlier hours are kept.
+    before = describe_hours(value, "BE", FIRST, "fr")
+    after = describe_hours(suggestion, "BE", FIRST, "fr")
+    assert before != after
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Mo-Fr 09:00-12:00; Sa 10:00-12:00",  # new days only
+        "Mo-Fr 09:00-12:00; We off",  # closes on purpose
+        "Mo-Fr 09:00-12:00; PH off",
+        "Mo-Fr 07:00-18:00; We 07:00-13:00",  # a shorter Wednesday: a narrowing, on purpose
+        "Mo-Su 09:00-18:00; Sa[1] 10:00-12:00",
+        "Mo-Fr 09:00-17:00; Jul-Aug Mo-Fr 09:00-12:00",  # seasons replace on purpose
+        "Mo-Fr 08:30-12:00, Tu,Th 13:30-16:00; PH off",  # already added with ","
+        "Mo-Fr 09:00-12:00; PH 10:00-11:00",
+        'Mo-Fr 09:00-12:00; We 14:00-17:00 "sur rendez-vous"',  # comments: left to the writer
+        "24/7",
+    ],
+)
+def test_rules_that_replace_on_purpose_are_left_alone(value: str) -> None:
+    assert overrides(value, "BE", FIRST) == []
+
+
+def test_check_warns_with_the_value_to_write_instead(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(TERRITORIES / "tricky" / "data", data)
+    reporter = Reporter("fr")
+    dataset = load_dataset(data, reporter)
+    run_checks(dataset, reporter, FIRST)
+    found = [p for p in reporter.problems if p.code == "hours_override"]
+    assert len(found) == 1
+    [problem] = found
+    assert problem.severity == "warning"
+    assert (problem.file.endswith("actors/cpas-ciney.yaml"), problem.line) == (True, 14)
+    assert problem.message == (
+        "`Tu,Th 13:30-16:00` remplace le mardi et le jeudi les heures écrites avant lui : "
+        "ces jours-là, seules ses heures comptent"
+    )
+    assert problem.hint == (
+        "si vous vouliez ajouter des heures, séparez par `,` au lieu de `;` : "
+        "`Mo-Fr 08:30-12:00, Tu,Th 13:30-16:00; PH off`"
+    )

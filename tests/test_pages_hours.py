@@ -1,4 +1,4 @@
-"""Opening hours in words and as the browser's JSON (generator/outputs/pages/hours.py)."""
+"""Opening hours in words and as the browser's JSON (generator/outputs/hours.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from generator.outputs.pages.hours import browser_json, in_words, read_hours, weekly_specs
+from generator.hours import browser_json, in_words, read_hours, weekly_specs
 
 TODAY = date(2026, 11, 23)
 NNBSP = "\u202f"

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..calendar_words import WEEKDAYS
 from ..freshness import months_between
+from ..hours import overrides
+from ..loading import Source
 from ..schedule import event_series, stop_series
 from .context import Context
 
@@ -14,6 +17,7 @@ def _last_date(series_dates: list[date]) -> date | None:
 
 
 def check(ctx: Context) -> None:
+    _hours(ctx)
     today = ctx.today
     served: set[str] = set()
     for _, _, actor, source in ctx.entities("actors"):
@@ -60,3 +64,23 @@ def check(ctx: Context) -> None:
     for _, _, notice, source in ctx.entities("notices"):
         if notice.until < today:
             ctx.warn(source, ("until",), "notice_expired", until=notice.until.isoformat())
+
+
+def _hours(ctx: Context) -> None:
+    """Opening hours whose later rule silently replaces earlier days (``hours.overrides``)."""
+    values: list[tuple[Source, tuple[str | int, ...], str | None]] = []
+    for _, _, actor, source in ctx.entities("actors"):
+        values += [(source, ("locations", i, "hours"), loc.hours) for i, loc in enumerate(actor.locations)]
+        values += [(source, ("services", i, "hours"), svc.hours) for i, svc in enumerate(actor.services)]
+    helpline = ctx.territory.helpline
+    if helpline is not None:
+        values.append((ctx.dataset.sources[("territory", "territory")], ("helpline", "hours"), helpline.hours))
+    names = WEEKDAYS["fr" if ctx.reporter.lang == "fr" else "en"]
+    joiner = " et " if ctx.reporter.lang == "fr" else " and "
+    for source, path, text in values:
+        if not text:
+            continue
+        for found in overrides(text, ctx.territory.country, ctx.today):
+            days = [("le " if ctx.reporter.lang == "fr" else "") + names[d] for d in found.weekdays]
+            said = days[0] if len(days) == 1 else ", ".join(days[:-1]) + joiner + days[-1]
+            ctx.warn(source, path, "hours_override", rule=found.rule, days=said, suggestion=found.suggestion)

@@ -17,7 +17,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..loading import Dataset
-from ..schedule import Occurrence, Series, Window, all_series, schedule
+from ..models import InlineLocation
+from ..schedule import Occurrence, Series, Where, Window, all_series, schedule, where
 
 
 @dataclass
@@ -63,6 +64,10 @@ class RenderContext:
     def occurrences(self) -> dict[str, list[Occurrence]]:
         """Series key → occurrences in the window: the one schedule all outputs share."""
         return schedule(self.dataset.events, self.dataset.circuits, self.territory.country, self.window)
+
+    def where(self, place_id: str | None, location: InlineLocation | None) -> Where | None:
+        """Where a place id or an inline location is: the schedule's one rule (``schedule.where``)."""
+        return where(place_id, location, self.dataset.places, self.territory)
 
 
 Writer = Callable[[RenderContext, Path], None]

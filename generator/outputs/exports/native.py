@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from ...models import Actor, Place, Service
 from ...models.recurrence import Recurrence
 from ...models.types import slugify, text_in
-from ...schedule import Occurrence
+from ...schedule import Occurrence, Where
 from .. import RenderContext
 from .files import joined
 
@@ -236,7 +236,7 @@ class Native:
     def event_rows(self) -> list[dict[str, Any]]:
         rows = []
         for event_id, event in sorted(self.dataset.events.items()):
-            commune, village = self.dataset.commune_and_village(event.place, event.location)
+            commune, village = _commune_and_village(self.context.where(event.place, event.location))
             data = plain(event)
             rows.append(
                 {
@@ -294,7 +294,7 @@ class Native:
         }
         if series.kind == "event":
             event = self.dataset.events[series.source_id]
-            commune, village = self.dataset.commune_and_village(occurrence.place, occurrence.location)
+            commune, village = _commune_and_village(self.context.where(occurrence.place, occurrence.location))
             row.update(
                 event=event.id,
                 title=self.text(event.title),
@@ -329,3 +329,7 @@ def offers_of(actor: Actor) -> list[ServiceRow]:
         return rows
     itself = Service.model_construct(name=actor.name, summary=actor.summary, description=actor.description)
     return [ServiceRow(actor.id, actor, itself)]
+
+
+def _commune_and_village(found: Where | None) -> tuple[str | None, str | None]:
+    return (found.commune, found.village) if found is not None else (None, None)

@@ -23,7 +23,8 @@ from ...models import Actor, Circuit, Commune, Event, InlineLocation, Stop, Vill
 from ...models.types import text_in
 from ...models.vocabularies import CIRCUIT_TYPES, EVENT_TYPES, Term
 from ...revisions import NO_HISTORY, Revision
-from ...schedule import Occurrence, Series, Window, exceptions, last_day, skipped_days
+from ...schedule import Occurrence, Series, Window, exceptions, last_day, skipped_days, where
+from ...schedule import Where as Resolved
 from .plaintext import plain_text
 from .vevent import Dates, Sheet, Where, components
 
@@ -85,28 +86,19 @@ class Gazetteer:
         assert territory is not None
         return text_in(value, self.lang, territory.default_language)
 
-    def geo(self, village: str | None, commune: str) -> tuple[float, float] | None:
-        if village in self.villages:
-            return self.villages[village][0].geo
-        return self.communes[commune].geo if commune in self.communes else None
+    def found(self, place_id: str | None, location: InlineLocation | None) -> Resolved | None:
+        territory = self.dataset.territory
+        assert territory is not None
+        return where(place_id, location, self.dataset.places, territory)
 
     def place(self, place_id: str | None, location: InlineLocation | None) -> Where | None:
-        if place_id is not None and place_id in self.dataset.places:
-            place = self.dataset.places[place_id]
-            return Where(
-                f"{self.name(place.name)}, {place.address}", place.geo or self.geo(place.village, place.commune)
-            )
-        if location is not None:
-            parts = [location.name, location.address]
-            if not location.address:
-                village = self.villages.get(location.village or "")
-                parts.append(self.name(village[0].name) if village else None)
-                parts.append(
-                    self.name(self.communes[location.commune].name) if location.commune in self.communes else None
-                )
-            label = ", ".join(dict.fromkeys(p for p in parts if p))
-            return Where(label, location.geo or self.geo(location.village, location.commune))
-        return None
+        """LOCATION and GEO: the schedule's one reading of where it is (``schedule.where``)."""
+        found = self.found(place_id, location)
+        if found is None:
+            return None
+        territory = self.dataset.territory
+        assert territory is not None
+        return Where(found.label(self.lang, territory.default_language), found.geo)
 
 
 def _organizer(gazetteer: Gazetteer, actor: Actor | None, actor_id: str, site_url: str) -> tuple[str, str] | None:
@@ -178,7 +170,8 @@ class EntryMaker:
         summary = g.name(event.summary)
         body = g.name(event.description) if event.description is not None else None
         description, short = self._description(summary, body, extra, url)
-        commune, village = self.dataset.commune_and_village(event.place, event.location)
+        found = g.found(event.place, event.location)
+        commune, village = (found.commune, found.village) if found is not None else (None, None)
         revision = self._revision("events", event.id)
         place_ids = sorted({p for p in (event.place, *(c.place for c in event.changed)) if p is not None})
         stamp, modified = self._stamp([revision, *(self._revision("places", p) for p in place_ids)])

@@ -2,7 +2,7 @@
 "check for changes"), the helpline, a QR code, an actor's entry, an event occurrence's line.
 
 Owns the wording of entities: which fields a reader needs, in which order, in words
-(opening hours through :func:`..hours.describe_hours`, dates through ``Words``). Every text
+(opening hours through :func:`..hours.describe_hours`, the one reading the pages use, dates through ``Words``). Every text
 from the data is passed on as a plain string; the templates print strings as written.
 """
 
@@ -13,12 +13,12 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import Any, cast
 
+from ...hours import describe_hours
 from ...models import Actor, Circuit, Event, Location
 from ...models.types import text_in
 from ...models.vocabularies import ACCESS_MODES, COSTS, LANGUAGES, WHEELCHAIR
 from ...schedule import Series
 from .. import RenderContext
-from ..hours import describe_hours
 from .qr import qr_svg
 from .selection import EventOccurrence, StopSeries, event_occurrences, serves, village_communes
 from .words import Words
@@ -145,7 +145,7 @@ class Pieces:
                 "call": self.words("helpline_call"),
                 "label": line.label,
                 "phone": unbroken(line.phone),
-                "hours": describe_hours(line.hours, self.lang) if line.hours else "",
+                "hours": self.hours(line.hours) if line.hours else "",
             }
         return {
             "lang": self.words.lang,
@@ -218,8 +218,12 @@ class Pieces:
             where += f" ({WHEELCHAIR[location.wheelchair].label(self.lang)})"
         lines: list[Line] = [{"text": where, "strong": False}]
         if location.hours:
-            lines.append({"text": self.words("hours") + describe_hours(location.hours, self.lang), "strong": False})
+            lines.append({"text": self.words("hours") + self.hours(location.hours), "strong": False})
         return lines
+
+    def hours(self, text: str) -> str:
+        """Opening hours in words, read from "today" as the pages read them."""
+        return describe_hours(text, self.context.territory.country, self.context.today, self.lang)
 
     def _access(self, actor: Actor) -> str:
         access = actor.access
@@ -236,14 +240,9 @@ class Pieces:
     # --- events --------------------------------------------------------------------------
 
     def place_of(self, item: EventOccurrence) -> str:
-        occurrence = item.occurrence
-        if occurrence.location is not None:
-            location = occurrence.location
-            return ", ".join(part for part in (location.name, location.address) if part) or location.commune
-        if occurrence.place is not None and occurrence.place in self.context.dataset.places:
-            place = self.context.dataset.places[occurrence.place]
-            return f"{self.text(place.name)}, {place.address}"
-        return ""
+        """Where it is, as the schedule resolves it for every output (``schedule.where``)."""
+        found = self.context.where(item.occurrence.place, item.occurrence.location)
+        return found.label(self.lang, self.lang) if found is not None else ""
 
     def occurrence(self, item: EventOccurrence) -> dict[str, Any]:
         """One line of an agenda: time, title, place, status; who to call."""

@@ -62,11 +62,8 @@ class EventOccurrence:
 
 def occurrence_commune(context: RenderContext, occurrence: Occurrence) -> str | None:
     """Where a (possibly moved) event occurrence takes place: its place's or location's commune."""
-    if occurrence.location is not None:
-        return occurrence.location.commune
-    if occurrence.place is not None and occurrence.place in context.dataset.places:
-        return context.dataset.places[occurrence.place].commune
-    return None
+    found = context.where(occurrence.place, occurrence.location)
+    return found.commune if found is not None else None
 
 
 def event_occurrences(context: RenderContext, first: date, last: date) -> list[EventOccurrence]:

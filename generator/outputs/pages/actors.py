@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from ...hours import browser_json, in_words
 from ...models import Actor, Service
 from ...models.vocabularies import VOCABULARIES
 from .blocks import chips, contact_list, correction_links, map_block, section, subscribe
-from .hours import browser_json, in_words
 from .html import attrs, data_json, esc, json_ld, markdown, text
 from .i18n import colon, label, long_date, term
 from .jsonld import actor_data

@@ -176,8 +176,10 @@ def event_page(view: SiteView, event: Event) -> Page:
     if event.status != "scheduled":
         status = f'<p class="mg-badge mg-badge--cancelled">{esc(term("status", event.status, lang))}</p>'
     cost = esc(term("cost", event.cost, lang)) + (f" — {text(event.cost_note, lang)}" if event.cost_note else "")
+    found = view.context.where(event.place, event.location)
+    # The event's own word, else its venue's (a place's always; an inline location's when said).
     wheelchair = event.wheelchair or (
-        view.dataset.places[event.place].wheelchair if event.place in view.dataset.places else None
+        found.wheelchair if found is not None and (found.place is not None or found.wheelchair != "unknown") else None
     )
     access = [f"<li>{esc(label('cost', lang))}{colon(lang)}{cost}</li>"]
     if wheelchair:

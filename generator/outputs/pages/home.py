@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from ...hours import in_words
 from .blocks import agenda_days
-from .hours import in_words
 from .html import esc, markdown, tel_href, text
 from .i18n import colon, label
 from .needs import need_links

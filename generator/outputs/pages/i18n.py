@@ -8,9 +8,10 @@ month names, and the way a time is written ("8 h 30" in French, "8:30" in Englis
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from ...calendar_words import MONTHS, WEEKDAYS
+from ...calendar_words import clock as clock
 from ...models.vocabularies import VOCABULARIES
 from .html import typo
 
@@ -167,16 +168,7 @@ LABELS: dict[str, dict[str, str]] = {
     "closes_at": {"fr": "ferme à", "en": "closes at"},
     "opens_at": {"fr": "ouvre à", "en": "opens at"},
     "opens_on": {"fr": "ouvre", "en": "opens"},
-    "public_holiday_closed": {"fr": "fermé les jours fériés", "en": "closed on public holidays"},
-    "public_holiday_special": {
-        "fr": "horaires particuliers les jours fériés",
-        "en": "special hours on public holidays",
-    },
-    "irregular": {"fr": "horaires variables selon la période", "en": "hours vary with the season"},
-    "every_day": {"fr": "tous les jours", "en": "every day"},
-    "day_and_night": {"fr": "jour et nuit", "en": "day and night"},
     "next_day": {"fr": "le lendemain", "en": "the next day"},
-    "of_month": {"fr": "du mois", "en": "of the month"},
     "need_pages": {"fr": "Trouver de l'aide selon votre besoin", "en": "Find help for your need"},
     "actors_for_need": {"fr": "Qui peut vous aider ?", "en": "Who can help?"},
     "events_for_need": {"fr": "Activités à venir", "en": "Upcoming activities"},
@@ -209,16 +201,6 @@ UI_LANGUAGES = ("fr", "en")
 
 def _set(lang: str) -> str:
     return "fr" if lang == "fr" else "en"
-
-
-def clock(moment: time | int, lang: str) -> str:
-    """A time of day: "8 h 30", "12 h" in French; "8:30", "12:00" otherwise.
-
-    An ``int`` is minutes since midnight (1440 is "24 h", the end of a day)."""
-    hours, minutes = divmod(moment, 60) if isinstance(moment, int) else (moment.hour, moment.minute)
-    if _set(lang) == "fr":
-        return f"{hours}\u00a0h\u00a0{minutes:02d}" if minutes else f"{hours}\u00a0h"
-    return f"{hours}:{minutes:02d}"
 
 
 def day_name(day: date, lang: str) -> str:

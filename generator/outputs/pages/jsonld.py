@@ -6,8 +6,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from ...hours import weekly_specs
 from ...models import Actor, Event
-from .hours import weekly_specs
 from .view import AgendaItem, SiteView, Venue
 
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

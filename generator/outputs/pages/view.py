@@ -18,11 +18,11 @@ from datetime import date, datetime, timedelta
 from functools import cached_property
 from typing import Any
 
+from ...hours import WeekHours, read_hours
 from ...models import Actor, Circuit, Commune, Event, Location, Place, Stop, Village
 from ...models.types import text_in
 from ...schedule import Occurrence, stop_key
 from .. import RenderContext
-from .hours import WeekHours, read_hours
 from .i18n import UI_LANGUAGES
 
 
@@ -212,12 +212,13 @@ class SiteView:
         return Venue(self.t(place.name), place.address, place.commune, place.village, place.geo, place.id)
 
     def venue(self, place_id: str | None, location: Any) -> Venue | None:
-        if place_id is not None and place_id in self.dataset.places:
-            return self.place_venue(self.dataset.places[place_id])
-        if location is not None:
-            name = location.name or self.village_name(location.village) or self.commune_name(location.commune)
-            return Venue(name, location.address or "", location.commune, location.village, location.geo)
-        return None
+        """Where it is, as the schedule resolves it for every output (``schedule.where``)."""
+        found = self.context.where(place_id, location)
+        if found is None:
+            return None
+        name = found.title(self.lang, self.territory.default_language)
+        address = text_in(found.address, self.lang, self.territory.default_language) if found.address else ""
+        return Venue(name, address, found.commune, found.village, found.geo, found.place)
 
     def event_venue(self, event: Event) -> Venue | None:
         return self.venue(event.place, event.location)

@@ -1,4 +1,6 @@
-"""Opening hours: from an OpenStreetMap ``opening_hours`` string to words and to JSON.
+"""Opening hours — the one module that reads them, for every output: an OpenStreetMap
+``opening_hours`` string to words (pages, leaflets, reports), to JSON (the browser's "open
+now", schema.org) and to the days a rule silently overrides (``check``'s warning).
 
 The ``opening_hours`` package (the reference parser) is the only judge of what a string
 means: we never parse the syntax ourselves. We ask it for a year of intervals and read the
@@ -11,6 +13,7 @@ differ (holidays, monthly rules, temporary closures), for the next ``AHEAD_DAYS`
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -19,11 +22,12 @@ from typing import Any
 
 import opening_hours
 
-from ...schedule import is_public_holiday
-from .i18n import DAYS, clock, label
+from .calendar_words import HOURS_WORDS, WEEKDAYS, clock
+from .schedule import is_public_holiday
 
 Intervals = tuple[tuple[int, int], ...]  # minutes since midnight, [start, end)
 AHEAD_DAYS = 400
+DAYS = WEEKDAYS
 _ORDINALS = {"fr": ("1er", "2e", "3e", "4e", "5e"), "en": ("1st", "2nd", "3rd", "4th", "5th")}
 
 
@@ -150,7 +154,7 @@ def _days(weekdays: list[int], lang: str) -> str:
     """ "du lundi au vendredi", "mardi et jeudi", "tous les jours"."""
     names = DAYS["fr" if lang == "fr" else "en"]
     if len(weekdays) == 7:
-        return label("every_day", lang)
+        return _label("every_day", lang)
     runs: list[list[int]] = []
     for day in weekdays:
         if runs and runs[-1][-1] == day - 1:
@@ -177,7 +181,7 @@ def _overnight(weekly: tuple[Intervals, ...], lang: str) -> str | None:
         return None
     hours = weekly[0]
     if hours == ((0, 1440),):
-        return f"{label('every_day', lang)}, {label('day_and_night', lang)}"
+        return f"{_label('every_day', lang)}, {_label('day_and_night', lang)}"
     if len(hours) == 2 and hours[0][0] == 0 and hours[1][1] == 1440:
         evening, morning = hours[1][0], hours[0][1]
         if lang == "fr":
@@ -207,18 +211,18 @@ def in_words(hours: WeekHours, lang: str) -> str:
                 ordinals = _join([words[0]] + [article + w for w in words[1:]], lang)
                 if lang == "fr":
                     clauses.append(
-                        f"le {ordinals} {names[weekday]} {label('of_month', lang)}, {_times(day_hours, lang)}"
+                        f"le {ordinals} {names[weekday]} {_label('of_month', lang)}, {_times(day_hours, lang)}"
                     )
                 else:
                     clauses.append(
-                        f"the {ordinals} {names[weekday]} {label('of_month', lang)}, {_times(day_hours, lang)}"
+                        f"the {ordinals} {names[weekday]} {_label('of_month', lang)}, {_times(day_hours, lang)}"
                     )
     if hours.irregular:
-        clauses.append(label("irregular", lang))
+        clauses.append(_label("irregular", lang))
     if hours.holidays == "closed":
-        clauses.append(label("public_holiday_closed", lang))
+        clauses.append(_label("public_holiday_closed", lang))
     elif hours.holidays == "special":
-        clauses.append(label("public_holiday_special", lang))
+        clauses.append(_label("public_holiday_special", lang))
     return ("\u202f; " if lang == "fr" else "; ").join(clauses)
 
 
@@ -246,3 +250,80 @@ def weekly_specs(hours: WeekHours) -> list[tuple[list[int], int, int]]:
         for interval in day_hours:
             groups[interval].append(weekday)
     return [(days, start, end) for (start, end), days in sorted(groups.items(), key=lambda i: (i[1][0], i[0]))]
+
+
+def _label(key: str, lang: str) -> str:
+    entry = HOURS_WORDS[key]
+    return entry.get(lang) or entry["en"]
+
+
+def describe_hours(text: str, country: str, first: date, lang: str) -> str:
+    """``text`` in words in ``lang``, as the pages, the leaflets and the reports all say it."""
+    return in_words(read_hours(text, country, first), lang)
+
+
+# --- rules that replace earlier days (``check``'s warning) ---------------------------------
+
+# A rule that starts with weekdays ("Tu,Th 13:30-16:00", "Sa[1] …"): the only rules whose
+# replacing of earlier hours is most likely a slip. Seasonal, dated and holiday rules replace
+# on purpose; ``off``/``closed`` rules close on purpose.
+_WEEKDAY_RULE = re.compile(r"(Mo|Tu|We|Th|Fr|Sa|Su)(?=[-,\[\s])")
+_CLOSES = re.compile(r"\b(off|closed)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Override:
+    """A rule of ``earlier; later`` that replaces, on ``weekdays``, hours written before it."""
+
+    rule: str  # the later rule as written
+    weekdays: tuple[int, ...]  # Monday is 0
+    suggestion: str  # the whole value with ", " instead of "; " before the rule
+
+
+def overrides(text: str, country: str, first: date) -> list[Override]:
+    """The rules of ``text`` that silently replace the hours earlier rules gave some weekdays.
+
+    OpenStreetMap reads ``Mo-Fr 09:00-12:00; We 14:00-17:00`` as "Wednesday 14:00-17:00
+    only": a later rule replaces the earlier ones on its days, and ``,`` adds instead. The
+    package tells what each prefix of the rules means, over five weeks from ``first``
+    (public holidays left out); we compare, and never interpret the syntax ourselves."""
+    if '"' in text or "||" in text:  # comments and fallback rules: leave them to the writer
+        return []
+    rules = [rule.strip() for rule in text.split(";")]
+    if len(rules) < 2 or not all(rules):
+        return []
+    found = []
+    for index in range(1, len(rules)):
+        rule = rules[index]
+        if not _WEEKDAY_RULE.match(rule) or _CLOSES.search(rule):
+            continue
+        before = _open_days("; ".join(rules[:index]), country, first)
+        after = _open_days("; ".join(rules[: index + 1]), country, first)
+        if before is None or after is None:
+            return []
+        # Days whose earlier hours are lost and whose new hours are not a narrowing of them
+        # ("Mo-Fr 08:00-17:00; We 08:00-12:00" shortens Wednesday on purpose).
+        lost = sorted(
+            {
+                day.weekday()
+                for day, hours in before.items()
+                if not _covered(hours, after[day]) and not _covered(after[day], hours)
+            }
+        )
+        if lost:
+            suggestion = "; ".join(rules[:index]) + ", " + "; ".join(rules[index:])
+            found.append(Override(rule, tuple(lost), suggestion))
+    return found
+
+
+def _open_days(text: str, country: str, first: date) -> dict[date, Intervals] | None:
+    try:
+        rule = opening_hours.OpeningHours(text)
+    except Exception:  # the whole value is valid; a prefix may not be: say nothing
+        return None
+    days = _intervals_by_day(rule, first, 35)
+    return {day: hours for day, hours in days.items() if not is_public_holiday(country, day)}
+
+
+def _covered(hours: Intervals, by: Intervals) -> bool:
+    return all(any(start >= b_start and end <= b_end for b_start, b_end in by) for start, end in hours)
