@@ -53,7 +53,7 @@ test: $(VENV)/.test node_modules/.installed system-deps
 	$(VENV)/bin/ruff check generator tests benchmarks
 	$(VENV)/bin/ruff format --check generator tests benchmarks
 	$(VENV)/bin/mypy
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadscope
 
 ## PNG previews of every printed leaflet (previews/), to look at them as a reader would.
 .PHONY: previews

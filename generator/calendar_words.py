@@ -5,7 +5,7 @@ never import each other."""
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import date, time
 
 MONTHS: dict[str, tuple[str, ...]] = {
     "fr": (
@@ -56,6 +56,26 @@ def clock(moment: time | int, lang: str) -> str:
     if lang == "fr":
         return f"{hours}\u00a0h\u00a0{minutes:02d}" if minutes else f"{hours}\u00a0h"
     return f"{hours}:{minutes:02d}"
+
+
+def words_set(lang: str) -> str:
+    """The language whose words are used: French, else English (until more are written)."""
+    return "fr" if lang == "fr" else "en"
+
+
+def day_of_month(day: date, lang: str) -> str:
+    """ "1er", "2" … in French; "1", "2" … otherwise."""
+    return "1er" if (day.day == 1 and words_set(lang) == "fr") else str(day.day)
+
+
+def long_date(day: date, lang: str, weekday: bool = True, year: bool = True, space: str = "\u00a0") -> str:
+    """ "lundi 23 novembre 2026" / "Monday 23 November 2026"; ``space`` between the day and the
+    month (a no-break space by default: "1er décembre" stays on one line)."""
+    names = MONTHS[words_set(lang)]
+    words = f"{day_of_month(day, lang)}{space}{names[day.month - 1]}"
+    if weekday:
+        words = f"{WEEKDAYS[words_set(lang)][day.weekday()]} {words}"
+    return f"{words} {day.year}" if year else words
 
 
 # The phrases of opening hours in words (``outputs.hours``).

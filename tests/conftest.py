@@ -49,6 +49,31 @@ def run_cli(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> 
     )
 
 
+def shared_build(factory: pytest.TempPathFactory, data: Path = DEMO, today: str = TODAY) -> Path:
+    """The site of ``data`` built once per test session, shared by every module and every
+    parallel worker that asks for it (pytest-xdist workers share the base temp folder's
+    parent; a lock lets one build while the others wait). The site is read, never changed:
+    a test that needs to change a site builds its own."""
+    import fcntl
+    import hashlib
+    import json
+    import shutil
+
+    shared = factory.getbasetemp().parent / "shared-builds"
+    shared.mkdir(exist_ok=True)
+    key = hashlib.sha256(json.dumps([str(data.resolve()), today]).encode()).hexdigest()[:16]
+    site = shared / key / "site"
+    with open(shared / f"{key}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (shared / key / "done").exists():
+            shutil.rmtree(shared / key, ignore_errors=True)
+            (shared / key).mkdir()
+            result = run_cli("build", "--data", str(data), "--site-dir", str(site), "--today", today)
+            assert result.returncode == 0, result.stdout + result.stderr
+            (shared / key / "done").touch()
+    return site
+
+
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, TODAY, run_cli
+from conftest import ROOT, TODAY, run_cli, shared_build
 from feeds_support import feeds_of, load
 
 
@@ -19,10 +19,7 @@ def _feeds(site: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("built") / "site"
-    result = run_cli("build", "--site-dir", str(site), "--today", TODAY)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    return shared_build(tmp_path_factory)
 
 
 def test_build_writes_every_feed_into_the_site(built: Path) -> None:

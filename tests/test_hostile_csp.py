@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, TERRITORIES, TODAY, run_cli
+from conftest import ROOT, TERRITORIES, shared_build
 
 from generator.outputs.pages.csp import policy, tile_source
 from generator.site import site_settings
@@ -28,10 +28,7 @@ def directives(text: str) -> dict[str, list[str]]:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("csp") / "site"
-    result = run_cli("build", "--data", str(TERRITORIES / "mini" / "data"), "--site-dir", str(folder), "--today", TODAY)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return folder
+    return shared_build(tmp_path_factory, TERRITORIES / "mini" / "data")
 
 
 def test_the_policy_is_strict() -> None:

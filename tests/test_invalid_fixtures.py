@@ -12,7 +12,9 @@ The valid base is ``tests/territories/mini/data/``. Each case is a folder
 * optionally ``make.py`` with ``make(root: Path) -> None``, for content that should not be
   committed as is (a file over 1 MB, NUL bytes, bytes that are not UTF-8).
 
-Each case runs the real command line, as a contributor's CI would. A case must finish well
+Each case runs the command line's own ``main`` in this process (a new interpreter per case
+cost more than the check itself); a few hostile cases also run as a new process, as a
+contributor's CI would. A case must finish well
 within 2 s (they take about half a second); the bound asserted here is a generous one that
 catches a hang or a blow-up (alias bomb, deep nesting, huge file) without turning the suite
 into a benchmark on a loaded machine.
@@ -20,19 +22,25 @@ into a benchmark on a loaded machine.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+import io
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
+import traceback
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 from conftest import ROOT, TERRITORIES, TODAY
+
+from generator.__main__ import main
 
 BASE = TERRITORIES / "mini" / "data"
 CASES_DIR = Path(__file__).resolve().parent / "invalid"
@@ -96,27 +104,48 @@ def prepare(case: Path, root: Path) -> Path:
     return data
 
 
+class _Hang(Exception):
+    pass
+
+
+def _hang(signum: int, frame: Any) -> None:
+    raise _Hang
+
+
 def check(data: Path, *extra: str) -> tuple[int, list[dict[str, Any]], str, float]:
-    """Run ``check --format json``; return exit code, problems, all output, seconds taken."""
+    """Run ``check --format json`` in this process (the command line's own ``main``, as a
+    contributor's CI calls it, without a new interpreter per case); return exit code,
+    problems, all output, seconds taken. A case that runs past ``HANG_SECONDS`` is stopped."""
+    out, err = io.StringIO(), io.StringIO()
+    argv = ["check", "--format", "json", "--today", TODAY, "--data", str(data), *extra]
+    began = time.perf_counter()
+    previous = signal.signal(signal.SIGALRM, _hang)
+    signal.setitimer(signal.ITIMER_REAL, HANG_SECONDS)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(argv)
+    except _Hang:
+        pytest.fail(f"`check` did not finish within {HANG_SECONDS:.0f} s on {data}", pytrace=False)
+    except Exception:  # a traceback is what a user must never see: show it as the output
+        code, err = -1, io.StringIO("Traceback (in process)\n" + traceback.format_exc())
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    seconds = time.perf_counter() - began
+    output = out.getvalue() + err.getvalue()
+    problems = json.loads(out.getvalue()) if out.getvalue().strip().startswith("[") else []
+    return code, problems, output, seconds
+
+
+def check_process(data: Path, *extra: str) -> tuple[int, list[dict[str, Any]], str]:
+    """The same through a new ``python -m generator`` process, as a terminal runs it."""
     command = [sys.executable, "-m", "generator", "check", "--format", "json", "--today", TODAY, "--data", str(data)]
     environment = {**os.environ, "PYTHONPATH": str(ROOT)}
-    began = time.perf_counter()
-    try:
-        result = subprocess.run(
-            [*command, *extra],
-            cwd=ROOT,
-            env=environment,
-            capture_output=True,
-            text=True,
-            timeout=HANG_SECONDS,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"`check` did not finish within {HANG_SECONDS:.0f} s on {data}", pytrace=False)
-    seconds = time.perf_counter() - began
-    output = result.stdout + result.stderr
+    result = subprocess.run(
+        [*command, *extra], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=60, check=False
+    )
     problems = json.loads(result.stdout) if result.stdout.strip().startswith("[") else []
-    return result.returncode, problems, output, seconds
+    return result.returncode, problems, result.stdout + result.stderr
 
 
 def _located(problem: dict[str, Any]) -> dict[str, Any]:
@@ -185,3 +214,15 @@ def test_bom_and_crlf_line_ends_still_pass(tmp_path: Path) -> None:
     code, problems, output, _ = check(data)
     assert code == 0, output
     assert problems == []
+
+
+@pytest.mark.parametrize(
+    "name", ["006-yaml-alias-bomb", "008-yaml-oversized-file", "009-yaml-binary-nul-bytes", "014-yaml-invalid-utf8"]
+)
+def test_hostile_cases_give_the_same_problem_through_a_new_process(name: str, tmp_path: Path) -> None:
+    case = CASES_DIR / name
+    data = prepare(case, tmp_path)
+    code, problems, output = check_process(data)
+    assert code == 1 and "Traceback" not in output, output
+    wanted = [{field: item.get(field, "") for field in FIELDS} for item in expected_of(case)["problems"]]
+    assert [_located(p) for p in problems if p["severity"] == "error"] == wanted

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
-from conftest import TERRITORIES, TODAY, run_cli
+from conftest import TERRITORIES, TODAY, shared_build
 from test_leaflets_support import pdf_text
 
 from generator.hours import browser_json, describe_hours, read_hours
@@ -49,10 +49,7 @@ def squeeze(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("tricky") / "site"
-    result = run_cli("build", "--data", str(DATA), "--site-dir", str(out), "--today", TODAY)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    return shared_build(tmp_path_factory, DATA)
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import TERRITORIES, TODAY, run_cli
+from conftest import TERRITORIES, TODAY, run_cli, shared_build
 
 from generator.outputs.pages.html import json_ld, markdown, typo
 
@@ -25,7 +25,7 @@ def build(territory: str, folder: Path, today: str = TODAY) -> Path:
 
 @pytest.fixture(scope="module")
 def mini(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build("mini", tmp_path_factory.mktemp("mini"))
+    return shared_build(tmp_path_factory, TERRITORIES / "mini" / "data")
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import DEMO, ROOT, TERRITORIES, TODAY, run_cli
+from conftest import DEMO, ROOT, TERRITORIES, TODAY, run_cli, shared_build
 
 
 def build(data: Path, site: Path, today: str = TODAY) -> Path:
@@ -23,7 +23,7 @@ def build(data: Path, site: Path, today: str = TODAY) -> Path:
 
 @pytest.fixture(scope="module")
 def mini(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build(TERRITORIES / "mini" / "data", tmp_path_factory.mktemp("mini") / "site")
+    return shared_build(tmp_path_factory, TERRITORIES / "mini" / "data")
 
 
 def body(site: Path, url: str) -> str:

@@ -11,8 +11,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import shared_build
 
-from .site_server import CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, build_demo, serve
+from .site_server import CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, serve
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -57,7 +58,7 @@ class Browsing:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_demo(tmp_path_factory.mktemp("demo"))
+    return shared_build(tmp_path_factory)
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from ...calendar_words import MONTHS, WEEKDAYS
+from ...calendar_words import MONTHS, WEEKDAYS, clock, day_of_month, long_date
 from ...models.recurrence import Recurrence
 
 LABELS: dict[str, dict[str, str]] = {
@@ -137,29 +137,18 @@ class Words:
         return LABELS[self.lang][key].format(**values)
 
     def day_of_month(self, day: date) -> str:
-        if self.lang == "fr":
-            return "1er" if day.day == 1 else str(day.day)
-        return str(day.day)
+        return day_of_month(day, self.lang)
 
     def long_date(self, day: date, *, weekday: bool = True, year: bool = True) -> str:
-        """« mardi 1er décembre 2026 »."""
-        month = MONTHS[self.lang][day.month - 1]
-        text = f"{self.day_of_month(day)} {month}" if self.lang == "fr" else f"{month} {day.day}"
-        if year:
-            text += f" {day.year}" if self.lang == "fr" else f", {day.year}"
-        if weekday:
-            text = f"{WEEKDAYS[self.lang][day.weekday()]} {text}"
-        return text
+        """« mardi 1er décembre 2026 », as the pages say it (``calendar_words``)."""
+        return long_date(day, self.lang, weekday=weekday, year=year, space=" ")
 
     def month_year(self, day: date) -> str:
         return f"{MONTHS[self.lang][day.month - 1]} {day.year}"
 
     def clock(self, moment: time | datetime) -> str:
-        """« 9 h 30 », « 14 h »."""
-        if self.lang == "fr":
-            # no-break spaces: « 13 h 30 » never splits over two lines
-            return f"{moment.hour}\u00a0h" + (f"\u00a0{moment.minute:02d}" if moment.minute else "")
-        return f"{moment.hour}:{moment.minute:02d}"
+        """« 9 h 30 », « 14 h », as the pages say it (``calendar_words``)."""
+        return clock(time(moment.hour, moment.minute), self.lang)
 
     def span(self, start: time | datetime, end: time | datetime | None) -> str:
         """« de 9 h 30 à 11 h », or « à 9 h 30 » without an end."""

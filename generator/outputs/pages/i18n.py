@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from ...calendar_words import MONTHS, WEEKDAYS
 from ...calendar_words import clock as clock
+from ...calendar_words import long_date as long_date
 from ...models.vocabularies import VOCABULARIES
 from .html import typo
 
@@ -205,16 +206,6 @@ def _set(lang: str) -> str:
 
 def day_name(day: date, lang: str) -> str:
     return DAYS[_set(lang)][day.weekday()]
-
-
-def long_date(day: date, lang: str, weekday: bool = True, year: bool = True) -> str:
-    """ "lundi 23 novembre 2026" / "Monday 23 November 2026"."""
-    names = MONTHS[_set(lang)]
-    number = "1er" if (day.day == 1 and _set(lang) == "fr") else str(day.day)
-    words = f"{number}\u00a0{names[day.month - 1]}"  # "1er décembre" stays on one line
-    if weekday:
-        words = f"{DAYS[_set(lang)][day.weekday()]} {words}"
-    return f"{words} {day.year}" if year else words
 
 
 def upper_first(words: str) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 
 from ...calendar_words import MONTHS as CALENDAR_MONTHS
 from ...calendar_words import SHORT_MONTHS as CALENDAR_SHORT_MONTHS
+from ...calendar_words import day_of_month, long_date
 from ...freshness import BUCKETS
 from ...indicators import (
     AGE_BANDS,
@@ -40,12 +41,12 @@ SHORT_MONTHS = CALENDAR_SHORT_MONTHS["fr"]
 
 def spelled(day: date) -> str:
     """« 1er janvier 2026 », « 23 novembre 2026 »."""
-    return f"{'1er' if day.day == 1 else day.day} {MONTHS[day.month - 1]} {day.year}"
+    return long_date(day, "fr", weekday=False, space=" ")
 
 
 def short(day: date) -> str:
     """« 2 févr. », « 1er sept. »: a day within the report's year."""
-    return f"{'1er' if day.day == 1 else day.day} {SHORT_MONTHS[day.month - 1]}"
+    return f"{day_of_month(day, 'fr')} {SHORT_MONTHS[day.month - 1]}"
 
 
 def percent(share: float) -> str:
