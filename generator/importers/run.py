@@ -1,0 +1,184 @@
+"""The ``import`` commands: read a source, plan the files, write them, report, re-check.
+
+Every import ends the same way: the report (printed, and as Markdown with ``--report``),
+then — unless ``--dry-run`` — a ``check`` of the data folder, so that what is left to decide
+is listed by the same messages as any other mistake. Exit codes follow CONTRACT.md §2:
+0 imported, 1 rows refused (or the folder left invalid), 2 usage.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import format_text
+from ..models.vocabularies import EVENT_TYPES
+from ..validate import validate
+from . import ics
+from .report import Report, Row
+from .territory import Territorial
+from .writing import FOLDER_OF, Planned, read_existing, unique_id, write_file
+
+OK, INVALID, USAGE = 0, 1, 2
+
+
+@dataclass
+class Options:
+    data: Path
+    dry_run: bool = False
+    update: bool = False
+    report: Path | None = None
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return USAGE
+
+
+ORIGIN = "Importé de l'agenda "
+
+
+def origin_comment(source: str) -> str:
+    return f"{ORIGIN}{source} : un nouvel import met ce fichier à jour d'après `source` (ne le changez pas)."
+
+
+def existing_sources(data: Path) -> dict[str, tuple[str, dict[str, Any], str]]:
+    """``source`` UID → (event id, the file's fields, the calendar it came from) of every
+    imported event file."""
+    out: dict[str, tuple[str, dict[str, Any], str]] = {}
+    for path in sorted((data / "events").glob("*.y*ml")):
+        fields = read_existing(path)
+        if fields and isinstance(fields.get("source"), str):
+            origin = ""
+            for line in path.read_text(encoding="utf-8", errors="replace").splitlines()[:5]:
+                if line.startswith(f"# {ORIGIN}"):
+                    origin = line[len(f"# {ORIGIN}") :].rsplit(" : ", 1)[0]
+            out[fields["source"]] = (path.stem, fields, origin)
+    return out
+
+
+def taken_ids(data: Path, folder: str) -> set[str]:
+    return {p.stem for p in (data / folder).glob("*.y*ml")}
+
+
+def write_planned(
+    options: Options,
+    planned: Planned,
+    row: Row,
+    previous: dict[str, Any] | None = None,
+    merge: Callable[[dict[str, Any], dict[str, Any]], dict[str, Any]] | None = None,
+) -> None:
+    """Write one planned file and record in ``row`` what happened."""
+    if previous is not None and merge is not None:
+        planned.data = merge(planned.data, previous)
+    action, path = write_file(options.data, planned, update=options.update, dry_run=options.dry_run)
+    if options.dry_run and action in ("created", "updated"):
+        action = {"created": "would-create", "updated": "would-update"}[action]
+    row.action = action
+    shown = Path(FOLDER_OF[planned.kind]) / path.name
+    row.file = shown.as_posix() if row.file is None else f"{row.file}, {shown.as_posix()}"
+
+
+def finish(report: Report, options: Options) -> int:
+    """Print the report, write it as Markdown, check the folder; → the exit code."""
+    print(report.text())
+    if options.report is not None:
+        options.report.write_text(report.markdown(), encoding="utf-8")
+        print(f"Rapport écrit dans {options.report}")
+    status = INVALID if report.refused else OK
+    if options.dry_run:
+        print("--dry-run : aucun fichier n'a été écrit.")
+        return status
+    validation = validate(options.data)
+    if validation.errors:
+        print("\n`check` après l'import :")
+        print(format_text(validation.problems, "fr"))
+        print(
+            f"Le dossier {options.data} n'est pas encore valide : {len(validation.errors)} erreur(s) "
+            "(les décisions à prendre ci-dessus). Corrigez-les puis relancez `python -m generator check`."
+        )
+        return INVALID
+    print(f"`check` : le dossier {options.data} est valide.")
+    return status
+
+
+def _merger(chosen: set[str]) -> Callable[[dict[str, Any], dict[str, Any]], dict[str, Any]]:
+    def merge(new: dict[str, Any], old: dict[str, Any]) -> dict[str, Any]:
+        return ics.merge(new, old, chosen)
+
+    return merge
+
+
+# --- import ics --------------------------------------------------------------------------
+
+
+def import_ics(source: str, organizer: str, event_type: str, options: Options) -> int:
+    if not options.data.is_dir():
+        return _fail(f"Dossier de données introuvable : {options.data}")
+    if event_type not in EVENT_TYPES:
+        return _fail(f"--type {event_type} : types possibles : {', '.join(EVENT_TYPES)}")
+    try:
+        where = Territorial(options.data)
+        where.territory  # noqa: B018 - raises LookupError when territory.yaml is unusable
+    except LookupError as exc:
+        return _fail(str(exc))
+    if organizer not in where.dataset.ids.get("actors", set()):
+        return _fail(f"--organizer {organizer} : aucun fichier data/actors/{organizer}.yaml")
+    try:
+        calendar = ics.parse_calendar(ics.read_source(source), source)
+    except ics.CalendarError as exc:
+        return _fail(str(exc))
+    converter = ics.CalendarImport(where, organizer, event_type)
+    report = Report(f"Import de l'agenda {source} pour {organizer}")
+    known = existing_sources(options.data)
+    taken = taken_ids(options.data, "events")
+    seen: set[str] = set()
+    for series in ics.series_of(calendar):
+        converted = converter.convert(series)
+        row = report.add(converted.row)
+        for planned in converted.files:
+            key = planned.data["source"]
+            seen.add(key)
+            previous = known.get(key)
+            if previous is not None:
+                planned.id = previous[0]
+            else:
+                day = str(planned.data["start"])[:10]
+                wanted = str(planned.data["title"]) if "#" not in key else f"{planned.data['title']} {day}"
+                planned.id = unique_id(wanted if not wanted.startswith("À") else "evenement", taken)
+            planned.data["id"] = planned.id
+            planned.data = {"id": planned.id, **{k: v for k, v in planned.data.items() if k != "id"}}
+            planned.comments = [origin_comment(source)]
+            chosen = converted.chosen_keys
+            write_planned(options, planned, row, previous[1] if previous else None, _merger(chosen))
+        if not converted.files:
+            row.action = "refused"
+    for key, (event_id, fields, origin) in sorted(known.items()):
+        if key in seen or origin != source:
+            continue
+        report.add(
+            Row(
+                source=f"« {fields.get('title', event_id)} » ({key})",
+                action="vanished",
+                file=f"events/{event_id}.yaml",
+                decisions=[
+                    "n'est plus dans l'agenda : supprimez le fichier, ou annoncez l'annulation (status: cancelled)"
+                ],
+            )
+        )
+    return finish(report, options)
+
+
+def import_table(file: Path, kind: str, columns: Path | None, write_columns: Path | None, options: Options) -> int:
+    return _fail("import table : pas encore disponible")
+
+
+def import_inclusion(files: list[Path], options: Options) -> int:
+    return _fail("import data-inclusion : pas encore disponible")
+
+
+def import_hsds(folder: Path, options: Options) -> int:
+    return _fail("import hsds : pas encore disponible")
