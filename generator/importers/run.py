@@ -173,7 +173,80 @@ def import_ics(source: str, organizer: str, event_type: str, options: Options) -
 
 
 def import_table(file: Path, kind: str, columns: Path | None, write_columns: Path | None, options: Options) -> int:
-    return _fail("import table : pas encore disponible")
+    from datetime import date
+
+    from . import table
+
+    if kind == "events":
+        return _fail("import table --kind events : pas encore disponible ; pour un agenda, utilisez `import ics`")
+    if not options.data.is_dir():
+        return _fail(f"Dossier de données introuvable : {options.data}")
+    try:
+        where = Territorial(options.data)
+        where.territory  # noqa: B018 - raises LookupError when territory.yaml is unusable
+        mapping = table.read_mapping(columns) if columns is not None else None
+        rows = table.read_rows(file)
+        layout = table.find_layout(rows, mapping)
+    except (LookupError, table.TableError) as exc:
+        return _fail(str(exc))
+    if write_columns is not None:
+        if write_columns.exists() and not options.update:
+            return _fail(f"{write_columns} existe déjà (--update pour le remplacer)")
+        write_columns.write_text(table.columns_file(layout), encoding="utf-8")
+        print(f"Correspondance des colonnes écrite dans {write_columns} : complétez-la, puis --columns {write_columns}")
+        return OK
+    converter = table.RowConverter(where, layout, file.name, date.today())
+    folder = "actors" if kind == "actors" else "places"
+    report = Report(f"Import du tableau {file.name} ({folder})")
+    recognised = ", ".join(
+        f"« {layout.headers[i]} » → {name.removesuffix('2')}" for i, name in sorted(layout.columns.items())
+    )
+    ignored = [h for i, h in enumerate(layout.headers) if h and i not in layout.columns]
+    report.notes.append(f"En-têtes (ligne {layout.header_row + 1}) : {recognised}.")
+    if ignored:
+        report.notes.append(f"Colonnes ignorées : {', '.join(ignored)} (à nommer dans un fichier --columns).")
+    existing = taken_ids(options.data, folder)
+    this_run: set[str] = set()
+    empty = 0
+    for number, row in enumerate(rows[layout.header_row + 1 :], start=layout.header_row + 2):
+        if table.is_empty(row):
+            empty += 1
+            continue
+        cells = converter.cells(row)
+        filled = [c for c in row if c.strip()]
+        if len(filled) <= 1:  # "COMMUNE DE HAMOIS": a section title, not an entry
+            report.add(
+                Row(source=f"ligne {number} « {filled[0]} »", action="skipped", refusal="une seule case remplie")
+            )
+            continue
+        if [c for c in row if c] == [c for c in layout.headers if c]:
+            continue  # the header repeated (a printed sheet's second page)
+        name = cells.get("name", "")
+        row_report = report.add(Row(source=f"ligne {number}" + (f" « {name} »" if name else "")))
+        data = converter.actor(row, row_report) if kind == "actors" else converter.place(row, row_report)
+        if data is None:
+            continue
+        wanted = name or f"ligne-{number}"
+        planned = Planned(kind[:-1], unique_id(wanted, this_run), {})
+        data["id"] = planned.id
+        planned.data = data
+        previous = read_existing(options.data / folder / f"{planned.id}.yaml") if planned.id in existing else None
+        write_planned(options, planned, row_report, previous, _keep_decided)
+    if empty:
+        report.notes.append(f"{empty} ligne(s) vide(s) passée(s).")
+    return finish(report, options)
+
+
+def _keep_decided(new: dict[str, Any], old: dict[str, Any]) -> dict[str, Any]:
+    """An updated file from a sheet: what a person decided in the file stays where the sheet
+    still says nothing (a placeholder), and fields the sheet does not have are kept."""
+    from ..decisions import find
+
+    merged = dict(new)
+    for key, value in old.items():
+        if key not in new or new[key] in (None, [], {}) or (find(new[key]) and not find(value)):
+            merged[key] = value
+    return merged
 
 
 def import_inclusion(files: list[Path], options: Options) -> int:
