@@ -249,9 +249,56 @@ def _keep_decided(new: dict[str, Any], old: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
+def _write_actors(report: Report, actors: list[tuple[Row, str, dict[str, Any]]], options: Options) -> None:
+    existing = taken_ids(options.data, "actors")
+    this_run: set[str] = set()
+    for row, wanted, data in actors:
+        report.add(row)
+        planned = Planned("actor", unique_id(wanted, this_run), {})
+        data["id"] = planned.id
+        planned.data = data
+        previous = read_existing(options.data / "actors" / f"{planned.id}.yaml") if planned.id in existing else None
+        write_planned(options, planned, row, previous, _keep_decided)
+
+
+def _territorial(options: Options) -> Territorial | int:
+    if not options.data.is_dir():
+        return _fail(f"Dossier de données introuvable : {options.data}")
+    try:
+        where = Territorial(options.data)
+        where.territory  # noqa: B018 - raises LookupError when territory.yaml is unusable
+    except LookupError as exc:
+        return _fail(str(exc))
+    return where
+
+
 def import_inclusion(files: list[Path], options: Options) -> int:
-    return _fail("import data-inclusion : pas encore disponible")
+    from .inclusion import InclusionError, InclusionImport, read_items
+
+    where = _territorial(options)
+    if isinstance(where, int):
+        return where
+    try:
+        structures, services = read_items(files)
+    except InclusionError as exc:
+        return _fail(str(exc))
+    if not structures:
+        return _fail("aucune structure dans ces fichiers : donnez aussi le fichier des structures")
+    report = Report(f"Import data·inclusion ({', '.join(f.name for f in files)})")
+    _write_actors(report, InclusionImport(where, structures, services).actors(), options)
+    return finish(report, options)
 
 
 def import_hsds(folder: Path, options: Options) -> int:
-    return _fail("import hsds : pas encore disponible")
+    from .hsds import PackageError, PackageImport
+
+    where = _territorial(options)
+    if isinstance(where, int):
+        return where
+    try:
+        package = PackageImport(where, folder)
+    except PackageError as exc:
+        return _fail(str(exc))
+    report = Report(f"Import HSDS ({folder})")
+    _write_actors(report, package.actors(), options)
+    return finish(report, options)
