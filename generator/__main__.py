@@ -91,6 +91,11 @@ def parser() -> argparse.ArgumentParser:
     ics.add_argument("--type", default="other", help="type des événements importés (other par défaut)")
     common(ics)
 
+    calendars = kinds.add_parser(
+        "calendars", help="réimporter chaque agenda listé dans territory.yaml (calendars:), comme le fait la CI"
+    )
+    common(calendars)
+
     inclusion = kinds.add_parser("data-inclusion", help="fichiers structures/services de data·inclusion → acteurs")
     inclusion.add_argument("files", type=Path, nargs="+")
     common(inclusion)

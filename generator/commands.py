@@ -211,6 +211,8 @@ def import_(args: argparse.Namespace) -> int:
     options = importing.Options(data=args.data, dry_run=args.dry_run, update=args.update, report=args.report)
     if args.source_kind == "ics":
         return importing.import_ics(args.source, args.organizer, args.type, options)
+    if args.source_kind == "calendars":
+        return importing.import_calendars(options)
     if args.source_kind == "table":
         return importing.import_table(args.file, args.kind, args.columns, args.write_columns, options)
     if args.source_kind == "data-inclusion":

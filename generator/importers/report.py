@@ -72,7 +72,7 @@ class Report:
             where = f" → {row.file}" if row.file else ""
             lines.append(f"{row.source} : {ACTIONS[row.action]}{where}")
             if row.refusal:
-                lines.append(f"    {'refusé' if row.action == 'refused' else 'pourquoi'} : {row.refusal}")
+                lines.append(f"    {'refusé' if row.action == 'refused' else 'à savoir'} : {row.refusal}")
             lines.extend(f"    normalisé : {n}" for n in row.normalised)
             lines.extend(f"    choisi : {c}" for c in row.chosen)
             lines.extend(f"    À DÉCIDER : {d}" for d in row.decisions)

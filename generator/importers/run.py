@@ -116,23 +116,46 @@ def _merger(chosen: set[str]) -> Callable[[dict[str, Any], dict[str, Any]], dict
 
 
 def import_ics(source: str, organizer: str, event_type: str, options: Options) -> int:
-    if not options.data.is_dir():
-        return _fail(f"Dossier de données introuvable : {options.data}")
+    where = _territorial(options)
+    if isinstance(where, int):
+        return where
+    report = Report(f"Import de l'agenda {source} pour {organizer}")
+    problem = _one_calendar(where, source, organizer, event_type, options, report)
+    if problem is not None:
+        return _fail(problem)
+    return finish(report, options)
+
+
+def import_calendars(options: Options) -> int:
+    """Every calendar of territory.yaml's ``calendars:``, into one report (what CI runs)."""
+    where = _territorial(options)
+    if isinstance(where, int):
+        return where
+    listed = where.territory.calendars
+    if not listed:
+        print("territory.yaml ne liste aucun agenda (calendars:) : rien à importer.")
+        return OK
+    report = Report(f"Réimport des {len(listed)} agenda(s) de territory.yaml")
+    for calendar in listed:
+        problem = _one_calendar(where, str(calendar.url), calendar.organizer, str(calendar.type), options, report)
+        if problem is not None:  # one partner's server being down must not hold back the others
+            report.add(Row(source=f"agenda {calendar.url} ({calendar.organizer})", refusal=problem))
+    return finish(report, options)
+
+
+def _one_calendar(
+    where: Territorial, source: str, organizer: str, event_type: str, options: Options, report: Report
+) -> str | None:
+    """Import one calendar into ``report``; → what stopped it, if it could not be read."""
     if event_type not in EVENT_TYPES:
-        return _fail(f"--type {event_type} : types possibles : {', '.join(EVENT_TYPES)}")
-    try:
-        where = Territorial(options.data)
-        where.territory  # noqa: B018 - raises LookupError when territory.yaml is unusable
-    except LookupError as exc:
-        return _fail(str(exc))
+        return f"--type {event_type} : types possibles : {', '.join(EVENT_TYPES)}"
     if organizer not in where.dataset.ids.get("actors", set()):
-        return _fail(f"--organizer {organizer} : aucun fichier data/actors/{organizer}.yaml")
+        return f"--organizer {organizer} : aucun fichier data/actors/{organizer}.yaml"
     try:
         calendar = ics.parse_calendar(ics.read_source(source), source)
     except ics.CalendarError as exc:
-        return _fail(str(exc))
+        return str(exc)
     converter = ics.CalendarImport(where, organizer, event_type)
-    report = Report(f"Import de l'agenda {source} pour {organizer}")
     known = existing_sources(options.data)
     taken = taken_ids(options.data, "events")
     seen: set[str] = set()
@@ -164,12 +187,10 @@ def import_ics(source: str, organizer: str, event_type: str, options: Options) -
                 source=f"« {fields.get('title', event_id)} » ({key})",
                 action="vanished",
                 file=f"events/{event_id}.yaml",
-                decisions=[
-                    "n'est plus dans l'agenda : supprimez le fichier, ou annoncez l'annulation (status: cancelled)"
-                ],
+                refusal="n'est plus dans l'agenda : supprimez le fichier, ou annoncez l'annulation (status: cancelled)",
             )
         )
-    return finish(report, options)
+    return None
 
 
 def import_table(file: Path, kind: str, columns: Path | None, write_columns: Path | None, options: Options) -> int:
