@@ -183,3 +183,42 @@ def test_a_file_that_is_not_a_table_is_a_usage_error(tmp_path: Path, capsys: pyt
     assert main(["import", "table", str(broken), "--data", str(data)]) == 2
     assert "n'est pas un classeur lisible" in capsys.readouterr().err
     assert main(["import", "table", str(tmp_path / "absent.csv"), "--data", str(data)]) == 2
+
+
+def test_an_events_sheet_becomes_dated_events(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = _territory(tmp_path)
+    sheet = tmp_path / "agenda.csv"
+    sheet.write_text(
+        "Agenda du PCS;;;;;;\n"
+        "Activité;Date;Heure;Lieu;Organisateur;Public;Type\n"
+        "Café des voisins;12/01/2027;14h-16h;Salle communale de Natoye;Plan de cohésion sociale de Hamois;;café\n"
+        "Balade;samedi 6 mars 2027;9h30;Achêne;pcs-hamois;Tout public;balade\n"
+        "Atelier;31/02/2027;10h;Dinant;Inconnu;Aînés;atelier\n",
+        encoding="utf-8",
+    )
+    assert main(["import", "table", str(sheet), "--kind", "events", "--data", str(data)]) == 1
+    out = capsys.readouterr().out
+    cafe = (data / "events" / "cafe-des-voisins-2027-01-12.yaml").read_text(encoding="utf-8")
+    assert "type: cafe\norganizers: [pcs-hamois]\naudiences: [families, seniors]\n" in cafe
+    assert "place: salle-natoye\nstart: 2027-01-12 14:00\nend: 16:00\n" in cafe
+    walk = (data / "events" / "balade-2027-03-06.yaml").read_text(encoding="utf-8")
+    assert "type: leisure\n" in walk and "start: 2027-03-06 09:30\n" in walk and "village: achene" in walk
+    odd = (data / "events" / "atelier.yaml").read_text(encoding="utf-8")
+    assert 'start: "À DÉCIDER : date « 31/02/2027 » illisible' in odd  # 31 February is no date
+    assert 'organizers: ["À DÉCIDER : organisateur « Inconnu »' in odd
+    errors = validate(data).errors
+    assert {p.code for p in errors} == {"decision_needed"}
+    assert f"{len(errors)} décision(s) à prendre." in out
+
+
+def test_a_places_sheet_becomes_places(tmp_path: Path) -> None:
+    data = _territory(tmp_path)
+    sheet = tmp_path / "salles.csv"
+    sheet.write_text(
+        "Nom,Adresse,CP,Localité\nSalle des fêtes de Leignon,Rue de la Salle 1,5590,Leignon\n", encoding="utf-8"
+    )
+    assert main(["import", "table", str(sheet), "--kind", "places", "--data", str(data)]) == 0
+    text = (data / "places" / "salle-des-fetes-de-leignon.yaml").read_text(encoding="utf-8")
+    assert text.endswith(
+        "name: Salle des fêtes de Leignon\naddress: Rue de la Salle 1, 5590 Leignon\ncommune: ciney\nvillage: leignon\n"
+    )

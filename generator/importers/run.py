@@ -198,8 +198,6 @@ def import_table(file: Path, kind: str, columns: Path | None, write_columns: Pat
 
     from . import table
 
-    if kind == "events":
-        return _fail("import table --kind events : pas encore disponible ; pour un agenda, utilisez `import ics`")
     if not options.data.is_dir():
         return _fail(f"Dossier de données introuvable : {options.data}")
     try:
@@ -207,7 +205,7 @@ def import_table(file: Path, kind: str, columns: Path | None, write_columns: Pat
         where.territory  # noqa: B018 - raises LookupError when territory.yaml is unusable
         mapping = table.read_mapping(columns) if columns is not None else None
         rows = table.read_rows(file)
-        layout = table.find_layout(rows, mapping)
+        layout = table.find_layout(rows, mapping, kind)
     except (LookupError, table.TableError) as exc:
         return _fail(str(exc))
     if write_columns is not None:
@@ -217,7 +215,7 @@ def import_table(file: Path, kind: str, columns: Path | None, write_columns: Pat
         print(f"Correspondance des colonnes écrite dans {write_columns} : complétez-la, puis --columns {write_columns}")
         return OK
     converter = table.RowConverter(where, layout, file.name, date.today())
-    folder = "actors" if kind == "actors" else "places"
+    folder = kind
     report = Report(f"Import du tableau {file.name} ({folder})")
     recognised = ", ".join(
         f"« {layout.headers[i]} » → {name.removesuffix('2')}" for i, name in sorted(layout.columns.items())
@@ -244,10 +242,13 @@ def import_table(file: Path, kind: str, columns: Path | None, write_columns: Pat
             continue  # the header repeated (a printed sheet's second page)
         name = cells.get("name", "")
         row_report = report.add(Row(source=f"ligne {number}" + (f" « {name} »" if name else "")))
-        data = converter.actor(row, row_report) if kind == "actors" else converter.place(row, row_report)
+        convert = {"actors": converter.actor, "places": converter.place, "events": converter.event}[kind]
+        data = convert(row, row_report)
         if data is None:
             continue
         wanted = name or f"ligne-{number}"
+        if kind == "events" and isinstance(data.get("start"), str) and not data["start"].startswith("À"):
+            wanted = f"{wanted} {data['start'][:10]}"  # one file per dated row: the date tells them apart
         planned = Planned(kind[:-1], unique_id(wanted, this_run), {})
         data["id"] = planned.id
         planned.data = data

@@ -101,7 +101,24 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "wheelchair": ("pmr", "acces pmr", "accessibilite", "rolstoel"),
     "geo": ("coordonnees", "gps", "geo"),
 }
-FIELDS = tuple(HEADERS)
+# An events sheet: its own words for the title, the date and times, the venue and organiser.
+EVENT_HEADERS: dict[str, tuple[str, ...]] = {
+    "name": ("titre", "activite", "evenement", "intitule", "nom de l activite", "titel", "activiteit"),
+    "date": ("date", "jour", "le", "datum", "dag"),
+    "start": ("debut", "heure", "heure de debut", "de", "horaire", "begin", "van", "uur"),
+    "end": ("fin", "heure de fin", "jusqu a", "a", "einde", "tot"),
+    "place": ("lieu", "salle", "endroit", "adresse", "ou", "plaats", "locatie"),
+    "organizer": ("organisateur", "organise par", "organisme", "association", "acteur", "organisator"),
+    "type": ("type", "type d activite", "categorie", "soort"),
+    "audiences": HEADERS["audiences"],
+    "themes": HEADERS["themes"],
+    "description": HEADERS["description"],
+    "summary": HEADERS["summary"],
+    "cost": HEADERS["cost"],
+    "phone": HEADERS["phone"],
+    "email": HEADERS["email"],
+}
+FIELDS = tuple(dict.fromkeys([*HEADERS, *EVENT_HEADERS]))
 ACTOR_ORDER = ("id", "name", "kind", "themes", "audiences", "summary", "description", "area", "locations", "contact", "access", "languages", "verified")  # fmt: skip
 
 
@@ -165,12 +182,13 @@ def _csv_rows(raw: bytes) -> list[list[str]]:
 # --- columns -----------------------------------------------------------------------------
 
 
-def _known(header: str) -> str | None:
+def _known(header: str, headers: dict[str, tuple[str, ...]] | None = None) -> str | None:
     key = fold(header)
-    for name, words in HEADERS.items():
+    headers = headers or HEADERS
+    for name, words in headers.items():
         if key in words:
             return name
-    for name, words in HEADERS.items():  # "Téléphone / GSM", "Adresse (rue et n°)"
+    for name, words in headers.items():  # "Téléphone / GSM", "Adresse (rue et n°)"
         if any(len(w) >= 3 and key.startswith(w + " ") for w in words):
             return name
     return None
@@ -186,11 +204,12 @@ class Layout:
     defaults: dict[str, Any] = field(default_factory=dict)
 
 
-def find_layout(rows: list[list[str]], mapping: dict[str, Any] | None) -> Layout:
+def find_layout(rows: list[list[str]], mapping: dict[str, Any] | None, kind: str = "actors") -> Layout:
+    headers_of = EVENT_HEADERS if kind == "events" else HEADERS
     wanted = {fold(k): v for k, v in (mapping or {}).get("columns", {}).items() if v}
     best, best_score = 0, -1
     for index, row in enumerate(rows[:15]):
-        score = sum(1 for c in row if c and (fold(c) in wanted or _known(c)))
+        score = sum(1 for c in row if c and (fold(c) in wanted or _known(c, headers_of)))
         if score > best_score:
             best, best_score = index, score
     if best_score < 1:
@@ -203,7 +222,7 @@ def find_layout(rows: list[list[str]], mapping: dict[str, Any] | None) -> Layout
     columns: dict[int, str] = {}
     for index, header in enumerate(headers):
         name = wanted.get(fold(header)) if header else None
-        name = name or (_known(header) if header else None)
+        name = name or (_known(header, headers_of) if header else None)
         if name in FIELDS and name not in columns.values():
             columns[index] = name
         elif name == "phone" or name == "email":
@@ -483,6 +502,108 @@ class RowConverter:
             data["verified"] = placeholder(question)
         return {k: data.get(k) for k in ACTOR_ORDER}
 
+    def event(self, row: list[str], report: Row) -> dict[str, Any] | None:
+        cells = self.cells(row)
+        title = cells.get("name", "")
+        data: dict[str, Any] = {"id": None, "title": title[:200] if title else placeholder("titre de l'activité ?")}
+        if not title:
+            report.decisions.append("titre de l'activité ? (la ligne n'en a pas)")
+        kind = self.vocabulary(cells.get("type"), "event-type", "type d'activité", report, many=False)
+        data["type"] = kind
+        organizer, actor = self.organizer(cells.get("organizer", ""), report)
+        data["organizers"] = [organizer]
+        if cells.get("audiences") or actor is None or "audiences" in self.layout.defaults:
+            data["audiences"] = self.vocabulary(cells.get("audiences"), "audience", "publics", report, many=True)
+        else:
+            data["audiences"] = list(actor.audiences)
+            report.chosen.append(f"publics : ceux de {organizer}")
+        if cells.get("themes"):
+            data["themes"] = self.vocabulary(cells.get("themes"), "theme", "thèmes", report, many=True)
+        elif actor is not None:
+            data["themes"] = list(actor.themes)
+            report.chosen.append(f"thèmes : ceux de {organizer}")
+        description = cells.get("description", "")
+        summary = cells.get("summary") or _first_sentence(description) or title
+        data["summary"] = summary[:200] if summary else placeholder("résumé en une phrase ?")
+        if not cells.get("summary") and summary:
+            report.chosen.append("résumé : " + ("la première phrase de la description" if description else "le titre"))
+        data["description"] = description if description and description != summary else None
+        data.update(self.venue(cells.get("place", ""), report))
+        day = parse_day(cells.get("date", "")) if cells.get("date") else None
+        start = parse_clock(cells.get("start", "")) if cells.get("start") else None
+        end = parse_clock(cells.get("end", "")) if cells.get("end") else None
+        if cells.get("start") and start is None and re.search(r"\d.*[-–à].*\d", cells["start"]):
+            first, _, last = re.split(r"\s*(-|–|à)\s*", cells["start"], maxsplit=1)[0:3]
+            start, end = parse_clock(first), parse_clock(last) or end
+        if day is None:
+            question = f"date « {cells.get('date', '')} » illisible : AAAA-MM-JJ ?"
+            report.decisions.append(question)
+            data["start"] = placeholder(question)
+        else:
+            data["start"] = f"{day.isoformat()} {start}" if start else day.isoformat()
+            if cells.get("start") and start is None:
+                question = f"heure « {cells['start']} » illisible : HH:MM ?"
+                report.decisions.append(question)
+                data["start"] = placeholder(question)
+            elif start is not None:
+                report.normalised.append(f"début « {cells.get('date')} {cells.get('start')} » → {data['start']}")
+        if end is not None and start is not None and end > start:
+            data["end"] = end
+        elif cells.get("end") and end is None:
+            question = f"heure de fin « {cells['end']} » illisible : HH:MM ?"
+            report.decisions.append(question)
+            data["end"] = placeholder(question)
+        if cells.get("cost"):
+            data["cost"] = self.vocabulary(cells.get("cost"), "cost", "coût", report, many=False)
+        elif actor is not None and actor.access.cost == "free":
+            data["cost"] = "free"
+            report.chosen.append(f"coût : gratuit, comme {organizer}")
+        else:
+            data["cost"] = self.vocabulary(None, "cost", "coût (free, paid, mixed)", report, many=False)
+        if data.get("cost") in ("paid", "mixed"):
+            data["cost_note"] = placeholder("précision sur le coût ?")
+            report.decisions.append("précision sur le coût (obligatoire s'il n'est pas gratuit)")
+        return data
+
+    def organizer(self, text: str, report: Row) -> tuple[str, Any]:
+        """An organiser's name or id → (actor id, the actor) or a placeholder."""
+        default = self.layout.defaults.get("organizer")
+        if not text and isinstance(default, str):
+            report.chosen.append(f"organisateur : {default} (defaults du fichier de colonnes)")
+            text = default
+        actors = self.where.dataset.actors
+        folded = fold(text)
+        for actor_id, actor in sorted(actors.items()):
+            if folded and folded in (fold(actor_id), fold(self.where.name(actor.name))):
+                if text != actor_id:
+                    report.normalised.append(f"organisateur « {text} » → {actor_id}")
+                return actor_id, actor
+        question = f"organisateur « {text} » : identifiant d'un acteur de data/actors/ ?" if text else "organisateur ?"
+        report.decisions.append(question)
+        return placeholder(question), None
+
+    def venue(self, text: str, report: Row) -> dict[str, Any]:
+        """A "Lieu" cell → ``place`` (a place of data/places/) or an inline ``location``."""
+        if not text:
+            question = "où ? (un identifiant de lieu, ou un bloc location:)"
+            report.decisions.append(question)
+            return {"place": placeholder(question)}
+        place = self.where.place_for(text)
+        if place is not None:
+            report.normalised.append(f"lieu « {text} » → {place}")
+            return {"place": place}
+        found = self.where.find_in_text(text)
+        if found is None:
+            question = f"lieu « {text} » introuvable dans le territoire : un identifiant de lieu ou un bloc location:"
+            report.decisions.append(question)
+            return {"place": placeholder(question)}
+        location: dict[str, Any] = {}
+        if fold(text) != fold(self.where.label(found)):
+            location["address"] = text[:200]
+        location["commune"], location["village"] = found.commune, found.village
+        report.normalised.append(f"lieu « {text} » → {found.village or found.commune}")
+        return {"location": location}
+
     def place(self, row: list[str], report: Row) -> dict[str, Any] | None:
         cells = self.cells(row)
         name = cells.get("name", "")
@@ -496,6 +617,43 @@ class RowConverter:
             location["address"] = placeholder(question)
         data.update(location)
         return data
+
+
+_MONTHS = ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre")  # fmt: skip
+
+
+def parse_day(text: str) -> date | None:
+    """``2027-03-12``, ``12/03/2027``, ``12.03.27``, ``vendredi 12 mars 2027`` → a date."""
+    value = text.strip()
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        pass
+    match = re.fullmatch(r"(?:\w+\s+)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})", value)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+    else:
+        words = fold(value).split()
+        month_word = next((w for w in words if w in _MONTHS), None)
+        numbers = [int(w) for w in words if w.isdigit()]
+        if month_word is None or len(numbers) != 2:
+            return None
+        day, month, year = numbers[0], _MONTHS.index(month_word) + 1, numbers[1]
+    if year < 100:
+        year += 2000
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_clock(text: str) -> str | None:
+    """``14h``, ``14h30``, ``14:30``, ``14 h 30`` → ``14:30``."""
+    match = re.fullmatch(r"(\d{1,2})\s*(?:h|:|u)\s*(\d{2})?(?::00)?", text.strip().lower())
+    if not match:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
 
 
 def _first_sentence(text: str) -> str:
