@@ -309,3 +309,25 @@ def test_a_location_the_territory_does_not_know_is_left_to_decide(
     )
     assert "events/excursion.yaml:10:8: erreur [place]: décision à prendre : lieu « Dinant » introuvable" in out
     assert "pas encore valide : 1 erreur(s)" in out
+
+
+def test_hostile_text_in_a_calendar_is_written_as_text(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(TERRITORIES / "mini" / "data", data)
+    source = _calendar(
+        tmp_path,
+        {
+            "uid": "h@test",
+            "title": "- [x]: {y} #c &a *b !t \\, \u202e\u0007 'q' \"d\"",
+            "start": ";TZID=Europe/Brussels:20270110T100000",
+            "end": ";TZID=Europe/Brussels:20270110T110000",
+            "extra": "DESCRIPTION:<script>alert(1)</script> null: no\n",
+        },
+    )
+    assert _import(data, str(source)) == 0
+    from generator import yamlread
+
+    (path,) = [p for p in (data / "events").glob("*.yaml") if "source: h@test" in p.read_text(encoding="utf-8")]
+    fields, _ = yamlread.load(path.read_text(encoding="utf-8"))
+    assert fields["title"] == "- [x]: {y} #c &a *b !t , 'q' \"d\""
+    assert fields["summary"] == "<script>alert(1)</script> null: no"

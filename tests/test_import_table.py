@@ -222,3 +222,41 @@ def test_a_places_sheet_becomes_places(tmp_path: Path) -> None:
     assert text.endswith(
         "name: Salle des fêtes de Leignon\naddress: Rue de la Salle 1, 5590 Leignon\ncommune: ciney\nvillage: leignon\n"
     )
+
+
+HOSTILE = [
+    "null",
+    "no",
+    "- [x]: {y}",
+    "#commentaire",
+    "10:30",
+    "'apostrophe",
+    '"guillemets" et \\ barre',
+    '=HYPERLINK("https://evil.example")',
+    "Nom\u202eavec inversion\u0007 et cloche",
+    "&ancre *alias !tag",
+    "<script>alert(1)</script>",
+]
+
+
+def test_hostile_cells_are_written_as_the_text_they_are(tmp_path: Path) -> None:
+    data = _territory(tmp_path)
+    sheet = tmp_path / "hostile.csv"
+    lines = ["Nom,Localité,Téléphone,Description"]
+    lines += [
+        f'"{name.replace(chr(34), chr(34) * 2)}",Natoye,083 21 99 01,"{name.replace(chr(34), chr(34) * 2)}"'
+        for name in HOSTILE
+    ]
+    sheet.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["import", "table", str(sheet), "--data", str(data)]) == 1
+    validation = validate(data)
+    assert {p.code for p in validation.errors} == {"decision_needed"}  # no YAML or text error
+    from generator import yamlread
+
+    names = set()
+    for path in (data / "actors").glob("*.yaml"):
+        fields, _ = yamlread.load(path.read_text(encoding="utf-8"))
+        if path.stem not in ("cpas-ciney", "epicerie-solidaire", "pcs-hamois"):
+            names.add(fields["name"])
+    cleaned = {"".join(c for c in n if c not in "\u202e\u0007") for n in HOSTILE}
+    assert names == {" ".join(n.split()) for n in cleaned}

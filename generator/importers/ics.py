@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 import urllib.request
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -245,12 +246,14 @@ def series_of(calendar: icalendar.Calendar) -> list[Series]:
 
 
 def _text(component: icalendar.Component, name: str) -> str:
+    """A text property, without the invisible and control characters no field accepts."""
     value = component.get(name)
     if value is None:
         return ""
     if isinstance(value, list):
         value = value[0]
-    return str(value).strip()
+    text = str(value).replace("\r\n", "\n")
+    return "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cf") or c == "\n").strip()
 
 
 def plain_description(text: str) -> str:
@@ -336,13 +339,13 @@ class CalendarImport:
 
     def convert(self, series: Series) -> Converted:
         main = series.main
-        title = _text(main, "SUMMARY") if main is not None else ""
+        title = " ".join(_text(main, "SUMMARY").split()) if main is not None else ""
         row = Row(source=f"« {title or series.uid} » ({series.uid})")
         result = Converted(row)
         if main is None:
             if len(series.overrides) == 1:  # a lone moved occurrence: it is an event of its own
                 main, series.overrides = series.overrides[0], []
-                title = _text(main, "SUMMARY")
+                title = " ".join(_text(main, "SUMMARY").split())
                 row.source = f"« {title or series.uid} » ({series.uid})"
             else:
                 row.refusal = "des occurrences modifiées sans leur série (RECURRENCE-ID sans VEVENT principal)"

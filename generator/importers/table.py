@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -138,7 +139,8 @@ def _cell(value: Any) -> str:
         return value.strftime("%Y-%m-%d %H:%M") if value.time() != datetime.min.time() else value.date().isoformat()
     if isinstance(value, date):
         return value.isoformat()
-    return " ".join(str(value).replace("\u00a0", " ").split())
+    text = "".join(c for c in str(value) if unicodedata.category(c) not in ("Cc", "Cf") or c in "\t\n")
+    return " ".join(text.replace("\u00a0", " ").split())
 
 
 def read_rows(path: Path) -> list[list[str]]:
