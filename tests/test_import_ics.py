@@ -331,3 +331,13 @@ def test_hostile_text_in_a_calendar_is_written_as_text(tmp_path: Path) -> None:
     fields, _ = yamlread.load(path.read_text(encoding="utf-8"))
     assert fields["title"] == "- [x]: {y} #c &a *b !t , 'q' \"d\""
     assert fields["summary"] == "<script>alert(1)</script> null: no"
+
+
+def test_ical_js_reads_the_imported_events_as_our_schedule_does(territory: Path, tmp_path: Path) -> None:
+    """The second independent parser of our feeds (ical.js, with node) on the imported events."""
+    from feeds_support import by_ical_js, expected, write
+
+    context = load(territory, TODAY)
+    feeds = {"calendriers/tout.ics": feeds_of(context)["calendriers/tout.ics"]}
+    got = by_ical_js(context, write(feeds, tmp_path))
+    assert got["calendriers/tout.ics"] == expected(context)["calendriers/tout.ics"]
