@@ -341,3 +341,28 @@ def test_ical_js_reads_the_imported_events_as_our_schedule_does(territory: Path,
     feeds = {"calendriers/tout.ics": feeds_of(context)["calendriers/tout.ics"]}
     got = by_ical_js(context, write(feeds, tmp_path))
     assert got["calendriers/tout.ics"] == expected(context)["calendriers/tout.ics"]
+
+
+def test_a_broken_event_is_refused_and_a_broken_file_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(TERRITORIES / "mini" / "data", data)
+    source = _calendar(
+        tmp_path,
+        {
+            "uid": "bad@test",
+            "title": "Règle cassée",
+            "start": ";TZID=Europe/Brussels:20270110T100000",
+            "end": ";TZID=Europe/Brussels:20270110T110000",
+            "extra": "RRULE:FREQ=WEEKLY;BYDAY=XX\n",
+        },
+        {"uid": "ok@test", "title": "Bon", "start": ":20270111T100000", "end": ":20270111T110000"},
+    )
+    assert _import(data, str(source)) == 1
+    out = capsys.readouterr().out
+    assert "refusé : « Règle cassée »" in out and "→ events/bon.yaml" in out
+    garbage = tmp_path / "faux.ics"
+    garbage.write_bytes(b"\x00\x01 not a calendar at all")
+    assert _import(data, str(garbage)) == 2
+    assert "n'est pas un agenda iCalendar lisible" in capsys.readouterr().err

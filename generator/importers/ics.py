@@ -69,7 +69,7 @@ def read_source(source: str) -> bytes:
 def parse_calendar(body: bytes, source: str) -> icalendar.Calendar:
     try:
         calendars = icalendar.Calendar.from_ical(body.decode("utf-8-sig", errors="replace"), multiple=True)
-    except (ValueError, IndexError, KeyError) as exc:
+    except Exception as exc:  # icalendar's errors vary with what is broken: all mean "unreadable"
         raise CalendarError(f"{source} n'est pas un agenda iCalendar lisible ({exc})") from None
     if not calendars:
         raise CalendarError(f"{source} ne contient aucun VCALENDAR")
@@ -355,6 +355,9 @@ class CalendarImport:
         except ValueError as exc:
             result.files = []
             row.refusal = f"« {title} » : {exc}"
+        except Exception as exc:  # a value no rule foresaw (a broken date, a property of the wrong kind)
+            result.files = []
+            row.refusal = f"« {title} » : l'événement ne peut pas être lu ({type(exc).__name__} : {exc})"
         return result
 
     def _convert(self, series: Series, main: icalendar.Component, title: str, result: Converted) -> None:
