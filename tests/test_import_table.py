@@ -260,3 +260,18 @@ def test_hostile_cells_are_written_as_the_text_they_are(tmp_path: Path) -> None:
             names.add(fields["name"])
     cleaned = {"".join(c for c in n if c not in "\u202e\u0007") for n in HOSTILE}
     assert names == {" ".join(n.split()) for n in cleaned}
+
+
+def test_dutch_headers_and_hours_are_recognised(tmp_path: Path) -> None:
+    data = _territory(tmp_path)
+    sheet = tmp_path / "lijst.csv"
+    sheet.write_text(
+        "Naam;Adres;Postcode;Gemeente;Telefoon;E-mail;Doelgroep;Thema;Openingsuren\n"
+        "Buurthuis De Brug;Kerkstraat 2;5363;Natoye;083 21 99 03;INFO@BRUG.EXAMPLE;Ouderen;Vrijwilligerswerk;ma-vr 9u-12u\n",
+        encoding="utf-8",
+    )
+    assert main(["import", "table", str(sheet), "--data", str(data)]) == 1  # kind, cost, verified: to decide
+    text = (data / "actors" / "buurthuis-de-brug.yaml").read_text(encoding="utf-8")
+    assert "themes: [benevolat]\naudiences: [seniors]\n" in text
+    assert "    village: natoye\n    hours: Mo-Fr 09:00-12:00\n" in text
+    assert "  email: info@brug.example\n" in text
