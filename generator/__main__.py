@@ -66,6 +66,43 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("kind", choices=["actor", "event", "place", "circuit", "notice"])
     new.add_argument("id")
     new.add_argument("--data", type=Path, default=Path("data"))
+
+    imports = sub.add_parser("import", help="importer un tableau, un agenda, data·inclusion ou HSDS")
+    kinds = imports.add_subparsers(dest="source_kind", required=True)
+
+    def common(command: argparse.ArgumentParser) -> None:
+        command.add_argument("--data", type=Path, default=Path("data"))
+        command.add_argument("--dry-run", action="store_true", help="montrer ce qui serait écrit, sans rien écrire")
+        command.add_argument("--update", action="store_true", help="mettre à jour les fichiers déjà là")
+        command.add_argument("--report", type=Path, default=None, help="écrire le rapport en Markdown dans ce fichier")
+
+    table = kinds.add_parser("table", help="un tableau CSV, XLSX ou ODS → fiches")
+    table.add_argument("file", type=Path)
+    table.add_argument("--kind", choices=["actors", "places", "events"], default="actors")
+    table.add_argument("--columns", type=Path, default=None, help="fichier YAML : colonne du tableau → champ")
+    table.add_argument(
+        "--write-columns", type=Path, default=None, help="écrire ce fichier de correspondance des colonnes, à compléter"
+    )
+    common(table)
+
+    ics = kinds.add_parser("ics", help="un agenda iCalendar (fichier ou adresse) → événements")
+    ics.add_argument("source", metavar="FILE_OR_URL")
+    ics.add_argument("--organizer", required=True, help="identifiant de l'acteur organisateur")
+    ics.add_argument("--type", default="other", help="type des événements importés (other par défaut)")
+    common(ics)
+
+    calendars = kinds.add_parser(
+        "calendars", help="réimporter chaque agenda listé dans territory.yaml (calendars:), comme le fait la CI"
+    )
+    common(calendars)
+
+    inclusion = kinds.add_parser("data-inclusion", help="fichiers structures/services de data·inclusion → acteurs")
+    inclusion.add_argument("files", type=Path, nargs="+")
+    common(inclusion)
+
+    hsds = kinds.add_parser("hsds", help="un paquet de données HSDS 3.0 → acteurs")
+    hsds.add_argument("folder", type=Path)
+    common(hsds)
     return main
 
 

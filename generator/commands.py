@@ -205,6 +205,29 @@ def serve(args: argparse.Namespace) -> int:
     return run_serve(args)
 
 
+def import_(args: argparse.Namespace) -> int:
+    from .importers import run as importing
+
+    options = importing.Options(data=args.data, dry_run=args.dry_run, update=args.update, report=args.report)
+    if args.source_kind == "ics":
+        return importing.import_ics(args.source, args.organizer, args.type, options)
+    if args.source_kind == "calendars":
+        return importing.import_calendars(options)
+    if args.source_kind == "table":
+        return importing.import_table(args.file, args.kind, args.columns, args.write_columns, options)
+    if args.source_kind == "data-inclusion":
+        return importing.import_inclusion(args.files, options)
+    return importing.import_hsds(args.folder, options)
+
+
 def run(args: argparse.Namespace) -> int:
-    commands = {"check": check, "build": build, "schema": schema, "new": new, "serve": serve, "report": report}
+    commands = {
+        "check": check,
+        "build": build,
+        "schema": schema,
+        "new": new,
+        "serve": serve,
+        "report": report,
+        "import": import_,
+    }
     return commands[args.command](args)

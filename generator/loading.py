@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import yamlread
+from . import decisions, yamlread
 from .errors import Problem
 from .messages import closest, describe, did_you_mean
 from .models import KINDS, Actor, Circuit, Event, Model, Notice, Place, Territory
@@ -157,9 +157,18 @@ def _field_names(model: type[BaseModel] | None) -> list[str]:
 
 
 def report_validation(
-    reporter: Reporter, file: str, positions: yamlread.Positions, model: type[Model], error: ValidationError
+    reporter: Reporter,
+    file: str,
+    positions: yamlread.Positions,
+    model: type[Model],
+    error: ValidationError,
+    decided: list[tuple[str | int, ...]] | None = None,
 ) -> None:
-    items = error.errors(include_url=False, include_input=False)
+    items = [
+        item
+        for item in error.errors(include_url=False, include_input=False)
+        if not decisions.covers(decided or [], tuple(p for p in item["loc"] if isinstance(p, int) or "[" not in p))
+    ]
     # A misspelt field (`titel:`) is both unknown and, as `title`, missing: say it once, as a typo.
     misspelt: set[tuple[str | int, ...]] = set()
     for item in items:
@@ -229,10 +238,13 @@ def read_file(
         code = "not_mapping_territory" if model is Territory else "not_mapping"
         reporter.add(display, positions.of(()), (), code, stem=stem)
         return None, None
+    left = decisions.find(data)
+    for where, question in left:  # an importer's "À DÉCIDER : …": its question, not the field's complaint
+        reporter.add(display, positions.of(where), where, "decision_needed", question=question)
     try:
         return model.model_validate(data), positions
     except ValidationError as error:
-        report_validation(reporter, display, positions, model, error)
+        report_validation(reporter, display, positions, model, error, [where for where, _ in left])
         return None, positions
 
 

@@ -157,6 +157,16 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the id `{value}` is already used ({other})", "choose another id"),
     },
     # --- field types
+    "decision_needed": {
+        "fr": (
+            "décision à prendre : {question}",
+            "remplacez toute la valeur « À DÉCIDER : … » par la bonne (l'import ne devine pas)",
+        ),
+        "en": (
+            "a decision is needed: {question}",
+            'replace the whole "À DÉCIDER: …" value with the right one (the import does not guess)',
+        ),
+    },
     "missing": {
         "fr": ("le champ obligatoire `{field}` manque", "ajoutez une ligne `{field}: …`"),
         "en": ("the required field `{field}` is missing", "add a line `{field}: …`"),

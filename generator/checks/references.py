@@ -76,6 +76,8 @@ def check(ctx: Context) -> None:
 
     actors = ctx.dataset.ids.get("actors") or set(ctx.dataset.actors)
     places = ctx.dataset.ids.get("places") or set(ctx.dataset.places)
+    for index, calendar in enumerate(ctx.territory.calendars):
+        _ref(ctx, territory_source, ("calendars", index, "organizer"), "actor", calendar.organizer, actors)
     for _, _, actor, source in ctx.entities("actors"):
         _areas(ctx, source, ("area",), actor.area)
         for index, location in enumerate(actor.locations):

@@ -21,6 +21,7 @@ from .types import (
     LongText,
     Phone,
     Start,
+    Text,
     Url,
     unique_list,
     vocabulary,
@@ -129,6 +130,11 @@ class Event(Model):
     contact: Contact | None = Field(None, description="Contact pour l'événement, facultatif.")
     languages: unique_list(vocabulary("language")) = Field(  # type: ignore[valid-type]
         default_factory=list, description="Langues de l'événement, si ce n'est pas seulement la langue du territoire."
+    )
+    source: Text | None = Field(
+        None,
+        description="Identifiant (UID) de l'événement dans l'agenda d'où il est importé : "
+        "un nouvel import met ce fichier à jour. Ne pas modifier.",
     )
     attendance: list[Attendance] = Field(
         default_factory=list,

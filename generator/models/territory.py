@@ -9,7 +9,7 @@ from pydantic import BeforeValidator, Field
 
 from .base import Model
 from .common import OpeningHours
-from .types import Geo, I18nText, Id, Phone, ShortText, fail, unique_list
+from .types import Geo, I18nText, Id, Phone, ShortText, Url, fail, unique_list, vocabulary
 
 
 def _check_timezone(value: Any) -> str:
@@ -72,6 +72,16 @@ class Helpline(Model):
     )
 
 
+class CalendarSource(Model):
+    """A partner's own calendar, re-imported by CI (`python -m generator import ics`)."""
+
+    url: Url = Field(description="Adresse de l'agenda au format iCalendar, `https://…/agenda.ics`.")
+    organizer: Id = Field(description="Acteur organisateur des événements de cet agenda (identifiant d'acteur).")
+    type: vocabulary("event-type") = Field(  # type: ignore[valid-type]
+        "other", description="Type donné aux événements importés (voir la liste), `other` par défaut."
+    )
+
+
 class Territory(Model):
     """The territory the site publishes: read from `data/territory.yaml`."""
 
@@ -87,6 +97,10 @@ class Territory(Model):
         description="Langues du site ; la première est la langue par défaut.",
     )
     helpline: Helpline | None = Field(None, description="Ligne d'information unique, facultative.")
+    calendars: list[CalendarSource] = Field(
+        default_factory=list,
+        description="Agendas des partenaires, réimportés chaque jour : `{url: https://…/agenda.ics, organizer: cercle-wallon}`.",
+    )
     communes: list[Commune] = Field(min_length=1, description="Les communes du territoire.")
 
     @property

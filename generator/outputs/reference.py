@@ -117,6 +117,7 @@ def reference_markdown() -> str:
             f"| `{t.value}` | {html.escape(t.labels['fr'])} | {html.escape(t.labels['en'])} |" for t in terms.values()
         ]
         out.append("")
+    out += IMPORTING
     return "\n".join(out)
 
 
@@ -137,3 +138,28 @@ def write_reference(context: RenderContext, docs: Path) -> None:
                 lines.append("")
         lines.append(line)
     (folder / "index.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+# Issue 19: what to do with an existing spreadsheet or calendar (the same advice as the
+# section of CONTRIBUTING.md), at the end of the page.
+IMPORTING = [
+    "## Vous avez déjà un tableau / un agenda {#importer}",
+    "",
+    "Inutile de retaper votre répertoire ou votre agenda : la personne qui s'occupe du site les importe.",
+    "",
+    "- **Un tableau** (CSV, XLSX, ODS) : `python -m generator import table repertoire.xlsx --report rapport.md`. "
+    "Les en-têtes courants sont reconnus (Nom, Adresse, CP, Localité, Téléphone, E-mail, Public, Thématique, "
+    "Horaires…) ; pour les autres, `--write-columns colonnes.yaml` écrit une correspondance à compléter, "
+    "puis `--columns colonnes.yaml` l'utilise.",
+    "- **Un agenda** Google, Nextcloud ou Outlook (fichier `.ics` ou adresse publique) : "
+    "`python -m generator import ics agenda.ics --organizer cercle-wallon`. Listé dans `territory.yaml` "
+    "(`calendars:`), il est réimporté chaque matin et ses changements sont proposés en demande de fusion.",
+    "- **Un export data·inclusion ou HSDS** : `python -m generator import data-inclusion structures.json "
+    "services.json`, `python -m generator import hsds dossier/`.",
+    "",
+    "Chaque import dit, ligne par ligne, ce qu'il a créé, ce qu'il a remis en forme et ce qu'il faut décider. "
+    "Ce qu'il ne peut pas deviner est écrit « À DÉCIDER : … » avec la question : `python -m generator check` "
+    "liste chacune de ces valeurs jusqu'à ce qu'elle soit remplacée. Un fichier existant n'est jamais remplacé "
+    "sans `--update`, et un nouvel import garde les décisions déjà prises.",
+    "",
+]
