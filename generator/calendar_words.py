@@ -78,7 +78,7 @@ def long_date(day: date, lang: str, weekday: bool = True, year: bool = True, spa
     return f"{words} {day.year}" if year else words
 
 
-# The phrases of opening hours in words (``outputs.hours``).
+# The phrases of opening hours in words (``hours``).
 HOURS_WORDS: dict[str, dict[str, str]] = {
     "public_holiday_closed": {"fr": "fermé les jours fériés", "en": "closed on public holidays"},
     "public_holiday_special": {

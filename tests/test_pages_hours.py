@@ -1,4 +1,4 @@
-"""Opening hours in words and as the browser's JSON (generator/outputs/hours.py)."""
+"""Opening hours in words and as the browser's JSON (generator/hours.py)."""
 
 from __future__ import annotations
 
