@@ -97,3 +97,20 @@ def test_check_warns_with_the_value_to_write_instead(tmp_path: Path) -> None:
         "si vous vouliez ajouter des heures, séparez par `,` au lieu de `;` : "
         "`Mo-Fr 08:30-12:00, Tu,Th 13:30-16:00; PH off`"
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "osm"),
+    [
+        ("Lu-Ve 9h-12h; Me 14h-17h", "Mo-Fr 09:00-12:00, We 14:00-17:00"),
+        ("du lundi au vendredi 9h-12h / mardi 13h30-16h", "Mo-Fr 09:00-12:00, Tu 13:30-16:00"),
+        ("Lu 9h-12h / Ma 14h-17h", "Mo 09:00-12:00; Tu 14:00-17:00"),
+    ],
+)
+def test_imported_hours_add_to_days_already_named_and_check_stays_quiet(written: str, osm: str) -> None:
+    """A spreadsheet's "Lu-Ve 9h-12h / Me 14h-17h" means Wednesday afternoon as well: the
+    importer writes OSM's additive ", " rather than a ";" that would close Wednesday morning."""
+    from generator.importers.hours import french_hours
+
+    assert french_hours(written) == osm
+    assert overrides(osm, "BE", FIRST) == []

@@ -109,6 +109,7 @@ def french_hours(text: str) -> str | None:
     dutch = bool(re.search(r"\b(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|wo|do|vr|za|zo)\b", folded))
     clauses = [c for c in re.split(r"\s*(?:/|;|\n|\|)\s*", folded) if c.strip()]
     rules: list[str] = []
+    seen: set[int] = set()
     for clause in clauses:
         match = re.search(r"\d", clause)
         if match is None:
@@ -127,8 +128,12 @@ def french_hours(text: str) -> str | None:
             return None
         if days is None:
             return None
-        rules.append(f"{_osm_days(days)} {','.join(ranges)}")
-    result = "; ".join(rules)
+        # "Lu-Ve 9h-12h / Ma 13h-16h" means Tuesday afternoon *as well*: a clause on days already
+        # named adds hours (OSM's ", "), where "; " would replace them (generator/hours.py warns).
+        separator = ", " if rules and seen.intersection(days) else "; "
+        seen.update(days)
+        rules.append((separator if rules else "") + f"{_osm_days(days)} {','.join(ranges)}")
+    result = "".join(rules)
     try:
         return str(_HOURS.validate_python(result))
     except ValidationError:
