@@ -156,6 +156,75 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("l'identifiant `{value}` est déjà utilisé ({other})", "choisissez un autre identifiant"),
         "en": ("the id `{value}` is already used ({other})", "choose another id"),
     },
+    # --- the site folder and the data folder's files (issue 15)
+    "site_dir_not_site": {
+        "fr": (
+            "le dossier `{path}` n'est ni vide ni un site publié par Maillage (il n'a pas de fichier `{marker}`) : "
+            "il n'a pas été touché",
+            "choisissez un dossier vide ou absent avec `--site-dir`, ou videz celui-ci si c'est bien un ancien site",
+        ),
+        "en": (
+            "the folder `{path}` is neither empty nor a site published by Maillage (it has no `{marker}` file): "
+            "it was not touched",
+            "choose an empty or absent folder with `--site-dir`, or empty this one if it really is an old site",
+        ),
+    },
+    "site_dir_holds_project": {
+        "fr": (
+            "le dossier `{path}` contient le projet ou les données (`{kept}`), ou est dans les données : "
+            "il n'a pas été touché",
+            "publiez le site dans un dossier à part, par exemple `--site-dir site`",
+        ),
+        "en": (
+            "the folder `{path}` holds the project or the data (`{kept}`), or is inside the data: it was not touched",
+            "publish the site into a folder of its own, e.g. `--site-dir site`",
+        ),
+    },
+    "site_dir_not_folder": {
+        "fr": ("`{path}` n'est pas un dossier : il n'a pas été touché", "choisissez un dossier avec `--site-dir`"),
+        "en": ("`{path}` is not a folder: it was not touched", "choose a folder with `--site-dir`"),
+    },
+    "site_dir_unreadable": {
+        "fr": ("le dossier `{path}` ne peut pas être lu ({reason}) : il n'a pas été touché", "vérifiez ses droits"),
+        "en": ("the folder `{path}` cannot be read ({reason}): it was not touched", "check its permissions"),
+    },
+    "symlink_outside": {
+        "fr": (
+            "ce fichier est un lien symbolique vers `{target}`, hors du dossier des données : il n'est pas lu",
+            "remplacez le lien par le fichier lui-même, placé dans le dossier des données",
+        ),
+        "en": (
+            "this file is a symbolic link to `{target}`, outside the data folder: it is not read",
+            "replace the link by the file itself, placed in the data folder",
+        ),
+    },
+    "symlink_folder": {
+        "fr": (
+            "ce dossier est un lien symbolique (vers `{target}`) : ses fichiers ne sont pas lus",
+            "remplacez le lien par un vrai dossier qui contient les fichiers",
+        ),
+        "en": (
+            "this folder is a symbolic link (to `{target}`): its files are not read",
+            "replace the link by a real folder holding the files",
+        ),
+    },
+    "special_file": {
+        "fr": (
+            "ce n'est pas un fichier ordinaire ({kind}) : il n'est pas lu",
+            "retirez-le du dossier des données ; seuls des fichiers texte YAML y ont leur place",
+        ),
+        "en": (
+            "this is not a regular file ({kind}): it is not read",
+            "remove it from the data folder; only YAML text files belong there",
+        ),
+    },
+    "unreadable": {
+        "fr": (
+            "le fichier ne peut pas être lu ({reason})",
+            "vérifiez qu'il existe et que ses droits permettent de le lire",
+        ),
+        "en": ("the file cannot be read ({reason})", "check that it exists and may be read"),
+    },
     # --- field types
     "missing": {
         "fr": ("le champ obligatoire `{field}` manque", "ajoutez une ligne `{field}: …`"),
@@ -705,6 +774,12 @@ _FIELD_NAMES = {
 }
 
 
+_FILE_KINDS = {
+    "fr": {"folder": "un dossier", "device": "un périphérique", "fifo": "un tube nommé (FIFO)", "socket": "une socket"},
+    "en": {"folder": "a folder", "device": "a device", "fifo": "a named pipe (FIFO)", "socket": "a socket"},
+}
+
+
 def closest(value: str, candidates: Iterable[str]) -> str | None:
     """The nearest known value, for "did you mean" (case and accents forgiven)."""
     options = list(candidates)
@@ -748,6 +823,8 @@ def describe(code: str, context: dict[str, Any], lang: str) -> tuple[str, str]:
         ctx["suggestion"] = did_you_mean(value, terms, lang)
     if code == "syntax":
         ctx["detail"] = syntax_detail(ctx, lang)
+    if code == "special_file":
+        ctx["kind"] = _FILE_KINDS[lang].get(str(ctx.get("kind")), "?")
     if "what" in ctx and ctx["what"] in _FIELD_NAMES[lang]:
         ctx["what"] = _FIELD_NAMES[lang][ctx["what"]]
         if lang == "fr":
