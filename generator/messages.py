@@ -392,9 +392,81 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("`{value}` n'est pas une adresse e-mail", "par exemple `accueil@exemple.be`"),
         "en": ("`{value}` is not an e-mail address", "e.g. `contact@example.org`"),
     },
+    "email_query": {
+        "fr": (
+            "l'adresse e-mail `{value}` contient `{char}` : le lien « écrire » ajouterait des destinataires "
+            "cachés ou un texte au message",
+            "écrivez seulement l'adresse, par exemple `{address}`",
+        ),
+        "en": (
+            "the e-mail address `{value}` holds `{char}`: the mail link would add hidden recipients or a text",
+            "write the address only, e.g. `{address}`",
+        ),
+    },
     "url_format": {
         "fr": ("`{value}` n'est pas une adresse web", "écrivez l'adresse complète, commençant par `https://`"),
         "en": ("`{value}` is not a web address", "write the full address, starting with `https://`"),
+    },
+    "url_userinfo": {
+        "fr": (
+            "l'adresse `{value}` a un nom d'utilisateur avant le site (`{userinfo}@`) : elle mènerait en fait à `{host}`",
+            "écrivez l'adresse du site sans rien avant un `@`, par exemple `https://{userinfo}/`",
+        ),
+        "en": (
+            "the address `{value}` has a user name before the site (`{userinfo}@`): it would really lead to `{host}`",
+            "write the site's address with nothing before an `@`, e.g. `https://{userinfo}/`",
+        ),
+    },
+    "url_private": {
+        "fr": (
+            "l'adresse `{value}` mène à `{host}`, une adresse privée ou locale que les lecteurs ne peuvent pas "
+            "joindre (ou qui désigne leur propre réseau)",
+            "écrivez l'adresse publique du site, par exemple `https://www.exemple.be/`",
+        ),
+        "en": (
+            "the address `{value}` leads to `{host}`, a private or local address readers cannot reach "
+            "(or that means their own network)",
+            "write the site's public address, e.g. `https://www.example.org/`",
+        ),
+    },
+    "url_host": {
+        "fr": (
+            "`{host}` n'est pas un nom de site valable dans l'adresse `{value}`",
+            "écrivez un nom de domaine complet, par exemple `https://www.exemple.be/`",
+        ),
+        "en": (
+            "`{host}` is not a valid site name in the address `{value}`",
+            "write a full domain name, e.g. `https://www.example.org/`",
+        ),
+    },
+    "url_invisible": {
+        "fr": (
+            "l'adresse `{value}` contient un espace, un caractère invisible ou de changement de sens d'écriture ({char})",
+            "retapez l'adresse au lieu de la copier-coller",
+        ),
+        "en": (
+            "the address `{value}` holds a space, an invisible or a direction-changing character ({char})",
+            "retype the address rather than pasting it",
+        ),
+    },
+    "url_http": {
+        "fr": (
+            "l'adresse `{value}` n'est pas sécurisée (`http://`)",
+            "si le site s'ouvre en `https://`, écrivez cette adresse-là",
+        ),
+        "en": ("the address `{value}` is not secure (`http://`)", "if the site opens with `https://`, write that"),
+    },
+    "url_mixed_scripts": {
+        "fr": (
+            "le nom de site `{host}` mélange des alphabets ({scripts}) : une lettre peut en imiter une autre ; "
+            "il est montré sous sa forme ASCII dans `{value}`",
+            "vérifiez que c'est bien le site voulu, sinon retapez son adresse",
+        ),
+        "en": (
+            "the site name `{host}` mixes alphabets ({scripts}): a letter may imitate another; it is shown in "
+            "its ASCII form in `{value}`",
+            "check that it is the intended site, otherwise retype its address",
+        ),
     },
     "hours_type": {
         "fr": ("les horaires s'écrivent comme un texte", "par exemple `Mo-Fr 09:00-12:00`"),
@@ -729,25 +801,36 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
     "personal_phone": {
         "fr": (
             "ce texte contient le numéro de téléphone `{value}`, qui n'est pas un contact de la fiche",
-            "ne publiez pas le numéro d'une personne privée : mettez le numéro de l'organisation "
-            "dans `contact.phone` et retirez-le du texte",
+            "ne publiez pas le numéro d'une personne privée : retirez-le du texte ; si c'est le numéro public "
+            'd\'une organisation, mettez-le dans `contact.phone` ou ajoutez à la fiche `public_contacts: ["{value}"]`',
         ),
         "en": (
             "this text holds the phone number `{value}`, which is not one of the entry's contacts",
-            "do not publish a private person's number: put the organisation's number in "
-            "`contact.phone` and remove it from the text",
+            "do not publish a private person's number: remove it from the text; if it is an organisation's "
+            'public number, put it in `contact.phone` or add `public_contacts: ["{value}"]` to the entry',
         ),
     },
     "personal_email": {
         "fr": (
             "ce texte contient l'adresse e-mail `{value}`, qui n'est pas un contact de la fiche",
-            "ne publiez pas l'adresse d'une personne privée : mettez l'adresse de l'organisation "
-            "dans `contact.email` et retirez-la du texte",
+            "ne publiez pas l'adresse d'une personne privée : retirez-la du texte ; si c'est l'adresse publique "
+            'd\'une organisation, mettez-la dans `contact.email` ou ajoutez à la fiche `public_contacts: ["{value}"]`',
         ),
         "en": (
             "this text holds the e-mail address `{value}`, which is not one of the entry's contacts",
-            "do not publish a private person's address: put the organisation's address in "
-            "`contact.email` and remove it from the text",
+            "do not publish a private person's address: remove it from the text; if it is an organisation's "
+            'public address, put it in `contact.email` or add `public_contacts: ["{value}"]` to the entry',
+        ),
+    },
+    "privacy_too_many": {
+        "fr": (
+            "cette fiche contient plus de {limit} suites de chiffres : elles ne peuvent pas toutes être vérifiées "
+            "(numéros de téléphone de personnes privées)",
+            "une fiche décrit une seule chose : retirez les listes de numéros",
+        ),
+        "en": (
+            "this entry holds over {limit} runs of digits: they cannot all be checked (private phone numbers)",
+            "one entry describes one thing: remove the lists of numbers",
         ),
     },
     "personal_data": {

@@ -9,7 +9,7 @@ from pydantic import BeforeValidator, Field
 
 from .base import Model
 from .common import OpeningHours
-from .types import Geo, I18nText, Id, Phone, ShortText, fail, unique_list
+from .types import PUBLIC_CONTACTS_DESCRIPTION, Geo, I18nText, Id, Phone, PublicContacts, ShortText, fail, unique_list
 
 
 def _check_timezone(value: Any) -> str:
@@ -87,6 +87,7 @@ class Territory(Model):
         description="Langues du site ; la première est la langue par défaut.",
     )
     helpline: Helpline | None = Field(None, description="Ligne d'information unique, facultative.")
+    public_contacts: PublicContacts = Field(default_factory=list, description=PUBLIC_CONTACTS_DESCRIPTION)
     communes: list[Commune] = Field(min_length=1, description="Les communes du territoire.")
 
     @property
