@@ -277,6 +277,16 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
             "retype the text rather than pasting it from a word processor",
         ),
     },
+    "text_invisible": {
+        "fr": (
+            "ce texte contient un caractère invisible, {char} ({name}), au caractère {index}",
+            "retirez-le (retapez le texte au lieu de le copier-coller) ; {rule}",
+        ),
+        "en": (
+            "this text contains an invisible character, {char} ({name}), at character {index}",
+            "remove it (retype the text rather than pasting it); {rule}",
+        ),
+    },
     "text_too_long": {
         "fr": (
             "ce texte est trop long ({length} caractères, {limit} au plus)",
@@ -798,6 +808,18 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "en": ("no actor serves commune `{value}`", "add actors, or `{value}` to the `area` of existing ones"),
     },
+    "name_lookalike": {
+        "fr": (
+            "le nom « {value} » se lit comme celui de `{other}` ({other_file})",
+            "si c'est la même chose, gardez un seul fichier ; sinon, distinguez les noms (par exemple par la "
+            "commune) et vérifiez qu'aucune lettre n'est d'un autre alphabet",
+        ),
+        "en": (
+            "the name '{value}' reads the same as that of `{other}` ({other_file})",
+            "if it is the same thing, keep one file; otherwise tell the names apart (e.g. by the commune) and "
+            "check that no letter is from another alphabet",
+        ),
+    },
     "personal_phone": {
         "fr": (
             "ce texte contient le numéro de téléphone `{value}`, qui n'est pas un contact de la fiche",
@@ -857,6 +879,21 @@ _FIELD_NAMES = {
 }
 
 
+_INVISIBLE_RULES = {
+    "fr": {
+        "never": "aucune langue n'en a besoin dans un nom ou un titre",
+        "joiner": "il n'est accepté qu'entre deux lettres d'une écriture qui en a besoin (persan, langues de l'Inde…) "
+        "ou dans un émoji",
+        "direction": "il n'est accepté que dans un texte qui contient de l'arabe ou de l'hébreu",
+    },
+    "en": {
+        "never": "no language needs it in a name or a title",
+        "joiner": "it is accepted only between two letters of a script that needs it (Persian, Indic scripts…) "
+        "or inside an emoji",
+        "direction": "it is accepted only in a text holding Arabic or Hebrew",
+    },
+}
+
 _FILE_KINDS = {
     "fr": {"folder": "un dossier", "device": "un périphérique", "fifo": "un tube nommé (FIFO)", "socket": "une socket"},
     "en": {"folder": "a folder", "device": "a device", "fifo": "a named pipe (FIFO)", "socket": "a socket"},
@@ -906,6 +943,8 @@ def describe(code: str, context: dict[str, Any], lang: str) -> tuple[str, str]:
         ctx["suggestion"] = did_you_mean(value, terms, lang)
     if code == "syntax":
         ctx["detail"] = syntax_detail(ctx, lang)
+    if code == "text_invisible":
+        ctx["rule"] = _INVISIBLE_RULES[lang].get(str(ctx.get("rule")), "")
     if code == "special_file":
         ctx["kind"] = _FILE_KINDS[lang].get(str(ctx.get("kind")), "?")
     if "what" in ctx and ctx["what"] in _FIELD_NAMES[lang]:
