@@ -8,6 +8,7 @@ offending value too.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import typing
@@ -252,7 +253,9 @@ def read_bytes(path: Path, root: Path | None = None) -> bytes:
             real = Path(os.path.realpath(path))
             if root is not None and not _inside(real, root):
                 raise _refuse("symlink_outside", target=target)
-            info = os.lstat(real)  # a broken link or a loop: OSError, said below
+            info = os.lstat(real)  # a broken link: OSError, said below
+            if stat.S_ISLNK(info.st_mode):  # a loop: realpath stops where it started
+                raise _refuse("unreadable", reason=os.strerror(errno.ELOOP))
         if not stat.S_ISREG(info.st_mode):
             raise _refuse("special_file", kind=_KIND_OF_FILE.get(stat.S_IFMT(info.st_mode), "other"))
         if info.st_size > yamlread.MAX_BYTES:

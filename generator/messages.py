@@ -210,11 +210,11 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
     },
     "special_file": {
         "fr": (
-            "ce n'est pas un fichier ordinaire ({kind}) : il n'est pas lu",
+            "ce n'est pas un fichier ordinaire mais {kind} : il n'est pas lu",
             "retirez-le du dossier des données ; seuls des fichiers texte YAML y ont leur place",
         ),
         "en": (
-            "this is not a regular file ({kind}): it is not read",
+            "this is not a regular file but {kind}: it is not read",
             "remove it from the data folder; only YAML text files belong there",
         ),
     },
