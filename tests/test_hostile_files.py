@@ -564,7 +564,9 @@ def test_invisible_characters_a_language_needs_are_accepted(tmp_path: Path, name
     shutil.copytree(MINI, data)
     actor = data / "actors" / "cpas-ciney.yaml"
     actor.write_text(
-        actor.read_text(encoding="utf-8").replace("name: CPAS de Ciney", f"name: {json.dumps(name, ensure_ascii=False)}"),
+        actor.read_text(encoding="utf-8").replace(
+            "name: CPAS de Ciney", f"name: {json.dumps(name, ensure_ascii=False)}"
+        ),
         encoding="utf-8",
     )
     validation = validate(data, today=date.fromisoformat(TODAY))

@@ -193,3 +193,21 @@ def link_warnings(url: str) -> list[tuple[str, dict[str, str]]]:
         shown = ".".join(_unicode_label(label) for label in host.split("."))
         found.append(("url_mixed_scripts", {"value": _shown(url), "host": shown, "scripts": ", ".join(scripts)}))
     return found
+
+
+def url_allowed(value: str, schemes: tuple[str, ...] = ("https", "http")) -> bool:
+    """Whether :func:`check_url` accepts ``value`` (for links written inside Markdown)."""
+    try:
+        check_url(value, schemes)
+    except PydanticCustomError:
+        return False
+    return True
+
+
+def email_allowed(value: str) -> bool:
+    """Whether :func:`check_email` accepts ``value``."""
+    try:
+        check_email(value)
+    except PydanticCustomError:
+        return False
+    return True
