@@ -1,5 +1,6 @@
 # The two commands of the README: `make site` and `make test`. Everything they need is
-# installed here, pinned: Python packages into .venv from the lock files.
+# installed here, pinned: Python packages into .venv from the lock files, each file checked
+# against its SHA-256 (--require-hashes; `make lock` regenerates them, docs/dependencies.md).
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -10,11 +11,11 @@ SITE_DIR ?= site
 
 $(VENV)/.runtime: requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PIP) install --require-virtualenv -r requirements.lock
+	$(PIP) install --require-virtualenv --require-hashes -r requirements.lock
 	touch $@
 
 $(VENV)/.test: $(VENV)/.runtime requirements-test.lock
-	$(PIP) install --require-virtualenv -r requirements-test.lock
+	$(PIP) install --require-virtualenv --require-hashes -r requirements-test.lock
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -81,6 +82,14 @@ bench-build: $(VENV)/.test node_modules/.installed
 .PHONY: screenshots
 screenshots: $(VENV)/.test node_modules/.installed system-deps
 	$(PY) tests/web/screenshots.py previews
+
+## Regenerate requirements.lock and requirements-test.lock (hashes of every file) after a
+## change of pins in pyproject.toml; UPGRADE=1 lets versions move. See docs/dependencies.md.
+.PHONY: lock
+lock:
+	test -x .venv-lock/bin/python || $(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip --disable-pip-version-check -q install --require-hashes -r tools/uv.lock
+	.venv-lock/bin/python tools/lock.py
 
 clean:
 	rm -rf $(SITE_DIR) .serve-site .serve-build .pytest_cache .mypy_cache .ruff_cache

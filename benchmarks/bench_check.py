@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script, `python benchmarks/bench_check.py`
     sys.path.insert(0, str(ROOT))
 
+from benchmarks.adversarial import write_adversarial  # noqa: E402
 from benchmarks.synthetic import DEMO, generate  # noqa: E402
 from generator.validate import validate  # noqa: E402
 
@@ -225,6 +226,14 @@ def main(argv: list[str] | None = None) -> int:
             with tempfile.TemporaryDirectory(dir=tmp) as work:
                 wall, cpu, peak = changed_since(data_dir, Path(work))
             print(f"  {label:<10} {wall:>6.3f}s wall {cpu:>6.3f}s CPU {peak / 1024:>6.0f} MiB peak")
+        print("\n`check` on the demo plus a 900 KB adversarial file (benchmarks/adversarial.py; target ≤ 2 s):")
+        hostile = Path(tmp) / "adversarial"
+        shutil.copytree(DEMO, hostile)
+        size = write_adversarial(hostile).stat().st_size
+        seconds = best_of(args.repeat, lambda: validate(hostile, today=TODAY))
+        parse = best_of(args.repeat, lambda: bare_parse(sorted(hostile.rglob("*.yaml"))))
+        print(f"  {size / 1000:.0f} KB file: {seconds:.3f}s check, {parse:.3f}s bare parse of the territory")
+        ok = ok and seconds <= 2.0
         if args.profile:
             print(f"\nprofile of validate() on {territories[-1][0]} (by own time):")
             print(profile(territories[-1][1]))

@@ -7,18 +7,22 @@ finished site then takes the place of the old one in a single rename (see ``publ
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
+import fcntl
 import multiprocessing
 import os
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
+from typing import IO, Any
 
 from .outputs import DOC_WRITERS, SITE_WRITERS, TYPESETS, RenderContext
 from .site import build_site, site_settings
@@ -31,6 +35,7 @@ class BuildPaths:
 
     project: Path  # holds mkdocs.yml, content/, overrides/
     site_dir: Path
+    data: Path | None = None  # the data folder, never to be inside the site folder
 
     @property
     def config(self) -> Path:
@@ -186,13 +191,141 @@ def publish(built: Path, site_dir: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+# --- where a site may be published ---------------------------------------------------------
+
+# Written at the top of every site this build publishes: a folder holding it is one the next
+# build may replace. A folder without it is refused unless empty (see ``refusal``).
+MARKER = ".maillage-site"
+MARKER_TEXT = (
+    "Ce dossier est un site publié par Maillage (python -m generator build) : chaque construction le remplace.\n"
+    "This folder is a site published by Maillage: each build replaces it.\n"
+)
+
+
+class SiteDirRefused(Exception):
+    """The site folder is one the build must not replace; ``code`` and ``context`` are worded
+    by ``messages.describe``."""
+
+    def __init__(self, code: str, **context: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.context = context
+
+
+def refusal(paths: BuildPaths) -> SiteDirRefused | None:
+    """Why ``paths.site_dir`` must not be replaced, or None when it may be: absent, an empty
+    folder, or a site an earlier build published (it holds :data:`MARKER`). A folder that
+    holds the project, the data or their parents is refused even with a marker in it."""
+    site_dir = paths.site_dir
+    shown = str(site_dir)
+    if site_dir.is_symlink() and not site_dir.exists():
+        return SiteDirRefused("site_dir_not_folder", path=shown)
+    target = site_dir.resolve()
+    precious = [paths.project.resolve()]
+    data = paths.data.resolve() if paths.data is not None else None
+    if data is not None:
+        precious.append(data)
+    for kept in precious:
+        if target == kept or target in kept.parents:  # replacing it would delete the project or data
+            return SiteDirRefused("site_dir_holds_project", path=shown, kept=str(kept))
+    if data is not None and data in target.parents:  # a site inside data/ would be read as data
+        return SiteDirRefused("site_dir_holds_project", path=shown, kept=str(data))
+    if not target.exists():
+        return None
+    if not target.is_dir():
+        return SiteDirRefused("site_dir_not_folder", path=shown)
+    try:
+        with os.scandir(target) as entries:
+            names = {entry.name for entry in entries}
+    except OSError as exc:
+        return SiteDirRefused("site_dir_unreadable", path=shown, reason=exc.strerror or str(exc))
+    if not names:
+        return None
+    marker = target / MARKER
+    if MARKER in names and marker.is_file() and not marker.is_symlink():
+        return None
+    return SiteDirRefused("site_dir_not_site", path=shown, marker=MARKER)
+
+
+# --- leftovers of interrupted builds -------------------------------------------------------
+
+LOCK = ".lock"
+STALE_SECONDS = 60  # a staging folder without its lock this old was never going to get one
+
+
+def _hold(staging: Path) -> IO[bytes]:
+    """Lock ``staging`` as in use for as long as the returned file stays open (the system
+    releases the lock when the process ends, however it ends)."""
+    handle = (staging / LOCK).open("wb")
+    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return handle
+
+
+def _in_use(folder: Path) -> bool:
+    try:
+        handle = (folder / LOCK).open("rb")
+    except FileNotFoundError:  # a build of an older version, or one killed as it began
+        try:
+            return time.time() - folder.lstat().st_mtime < STALE_SECONDS
+        except OSError:
+            return True
+    except OSError:
+        return True
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return True  # another build is writing into it now
+        fcntl.flock(handle, fcntl.LOCK_UN)
+    return False
+
+
+def remove_leftovers(site_dir: Path) -> list[Path]:
+    """Remove the staging folders (``.<site>-build-*``) and the moved-aside old site
+    (``.<site>-old``) that interrupted builds left beside ``site_dir``; a concurrent build's
+    staging folder is locked, and kept. Returns what was removed."""
+    removed: list[Path] = []
+    try:
+        siblings = sorted(site_dir.parent.iterdir())
+    except OSError:
+        return removed
+    prefix, old = f".{site_dir.name}-build-", f".{site_dir.name}-old"
+    for path in siblings:
+        if not (path.name.startswith(prefix) or path.name == old):
+            continue
+        if path.is_symlink() or not path.is_dir():
+            continue
+        if path.name == old:
+            with contextlib.suppress(OSError):
+                if time.time() - path.lstat().st_mtime < STALE_SECONDS:
+                    continue
+        elif _in_use(path):
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+        if not path.exists():
+            removed.append(path)
+    return removed
+
+
 def build(validation: Validation, paths: BuildPaths) -> None:
-    """Render into a staging folder beside the site, then publish it."""
+    """Render into a staging folder beside the site, then publish it.
+
+    Raises :class:`SiteDirRefused`, before anything is written, when the site folder is not
+    one a build may replace."""
+    refused = refusal(paths)
+    if refused is not None:
+        raise refused
     site_dir = paths.site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(site_dir)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
     try:
-        built = render(validation, paths, staging)
-        publish(built, site_dir)
+        with _hold(staging):
+            built = render(validation, paths, staging)
+            (built / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+            refused = refusal(paths)  # the folder may have changed while the site was built
+            if refused is not None:
+                raise refused
+            publish(built, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

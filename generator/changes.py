@@ -14,8 +14,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .loading import YAML_SUFFIXES
+from .loading import YAML_SUFFIXES, read_bytes
 from .models import KINDS
+from .yamlread import YamlProblem
 
 # Problems that a change in another file can cause in this one.
 REFERENCE_CODES = frozenset({"unknown_reference", "village_not_in_commune"})
@@ -88,9 +89,9 @@ def dependents(data_dir: Path, changes: ChangeSet) -> set[Path]:
         for path in sorted((data_dir / folder).glob("*")):
             if path.suffix not in YAML_SUFFIXES or path in changes.changed:
                 continue
-            try:
-                text = path.read_text(encoding="utf-8", errors="replace")
-            except OSError:
+            try:  # bounded, and never through a link out of data/ (the loader reports those)
+                text = read_bytes(path, data_dir).decode("utf-8", errors="replace")
+            except YamlProblem:
                 continue
             if pattern.search(text):
                 found.add(path.resolve())

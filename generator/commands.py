@@ -58,10 +58,14 @@ def check(args: argparse.Namespace) -> int:
 
 
 def build(args: argparse.Namespace) -> int:
-    from .build import BuildPaths
+    from .build import BuildPaths, SiteDirRefused, refusal
     from .build import build as run_build
 
     if _data_dir(args.data) is None:
+        return USAGE
+    refused = refusal(BuildPaths(project=Path.cwd(), site_dir=args.site_dir, data=args.data))
+    if refused is not None:  # said before the data is even read: nothing is touched
+        print(_refusal_text(refused, args.lang), file=sys.stderr)
         return USAGE
     validation = validate(args.data, lang=args.lang, today=args.today)
     if validation.problems:
@@ -69,9 +73,12 @@ def build(args: argparse.Namespace) -> int:
     if not validation.ok:
         print(_summary(validation, args.lang), "Le site existant n'a pas été modifié.", file=sys.stderr)
         return INVALID
-    paths = BuildPaths(project=Path.cwd(), site_dir=args.site_dir)
+    paths = BuildPaths(project=Path.cwd(), site_dir=args.site_dir, data=args.data)
     try:
         run_build(validation, paths)
+    except SiteDirRefused as late:  # the folder changed while the site was built
+        print(_refusal_text(late, args.lang), file=sys.stderr)
+        return USAGE
     except Exception as exc:  # a bug or a full disk must not print a traceback at a volunteer
         if os.environ.get("MAILLAGE_DEBUG"):
             traceback.print_exc()
@@ -79,6 +86,15 @@ def build(args: argparse.Namespace) -> int:
         return INVALID
     print(f"Site construit dans {paths.site_dir}/ — ouvrez {paths.site_dir.resolve()}/index.html")
     return OK
+
+
+def _refusal_text(refused: Exception, lang: str) -> str:
+    from .messages import describe
+
+    code, context = getattr(refused, "code", ""), getattr(refused, "context", {})
+    message, hint = describe(code, context, lang)
+    head = "La construction est refusée" if lang == "fr" else "The build is refused"
+    return f"{head} : {message}.\n    → {hint}" if lang == "fr" else f"{head}: {message}.\n    → {hint}"
 
 
 def _build_failure(exc: Exception, site_dir: Path) -> str:

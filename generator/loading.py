@@ -8,6 +8,9 @@ offending value too.
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 import typing
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -218,20 +221,80 @@ def _known_codes() -> set[str]:
 
 # --- reading files -----------------------------------------------------------------------
 
+_KIND_OF_FILE = {  # worded by messages.describe
+    stat.S_IFDIR: "folder",
+    stat.S_IFCHR: "device",
+    stat.S_IFBLK: "device",
+    stat.S_IFIFO: "fifo",
+    stat.S_IFSOCK: "socket",
+}
+
+
+def _refuse(code: str, **context: Any) -> yamlread.YamlProblem:
+    return yamlread.YamlProblem(code, 1, 1, **context)
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def read_bytes(path: Path, root: Path | None = None) -> bytes:
+    """The bytes of the data file ``path``, read as untrusted input: only a regular file,
+    only up to ``yamlread.MAX_BYTES`` (the size is known before anything is read), and,
+    when ``root`` is given, never through a symbolic link that leads out of ``root``.
+    Every refusal is a :class:`yamlread.YamlProblem` (located at 1:1)."""
+    try:
+        info = os.lstat(path)
+        real = path
+        if stat.S_ISLNK(info.st_mode):
+            target = os.readlink(path)
+            real = Path(os.path.realpath(path))
+            if root is not None and not _inside(real, root):
+                raise _refuse("symlink_outside", target=target)
+            info = os.lstat(real)  # a broken link: OSError, said below
+            if stat.S_ISLNK(info.st_mode):  # a loop: realpath stops where it started
+                raise _refuse("unreadable", reason=os.strerror(errno.ELOOP))
+        if not stat.S_ISREG(info.st_mode):
+            raise _refuse("special_file", kind=_KIND_OF_FILE.get(stat.S_IFMT(info.st_mode), "other"))
+        if info.st_size > yamlread.MAX_BYTES:
+            raise _refuse("file_too_large", size=info.st_size, limit=yamlread.MAX_BYTES)
+        # O_NOFOLLOW and O_NONBLOCK: a file swapped for a link or a FIFO since the look above
+        # is not followed, nor waited for; fstat then tells what was really opened.
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+        handle = os.open(real, flags)
+        try:
+            opened = os.fstat(handle)
+            if not stat.S_ISREG(opened.st_mode):
+                raise _refuse("special_file", kind=_KIND_OF_FILE.get(stat.S_IFMT(opened.st_mode), "other"))
+            chunks: list[bytes] = []
+            left = yamlread.MAX_BYTES + 1  # one byte more than allowed: enough to know it is too much
+            while left > 0:
+                chunk = os.read(handle, min(left, 1 << 20))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                left -= len(chunk)
+        finally:
+            os.close(handle)
+    except OSError as exc:
+        raise _refuse("unreadable", reason=exc.strerror or str(exc)) from None
+    raw = b"".join(chunks)
+    if len(raw) > yamlread.MAX_BYTES:  # it grew since its size was read
+        raise _refuse("file_too_large", size=len(raw), limit=yamlread.MAX_BYTES)
+    return raw
+
 
 def read_file(
-    reporter: Reporter, path: Path, display: str, model: type[Model]
+    reporter: Reporter, path: Path, display: str, model: type[Model], root: Path | None = None
 ) -> tuple[Model | None, yamlread.Positions | None]:
-    """One file → a validated model and its positions, or Problems in ``reporter``."""
+    """One file → a validated model and its positions, or Problems in ``reporter``; with
+    ``root``, a symbolic link out of it is refused (see :func:`read_bytes`)."""
     try:
-        raw = path.read_bytes()
+        raw = read_bytes(path, root)
         text = yamlread.decode(raw)
         data, positions = yamlread.load(text)
     except yamlread.YamlProblem as problem:
         reporter.add(display, (problem.line, problem.column), (), problem.code, **problem.context)
-        return None, None
-    except OSError as exc:
-        reporter.add(display, (1, 1), (), "_raw", message=str(exc.strerror or exc))
         return None, None
     if not isinstance(data, dict):
         stem = path.stem if _valid_stem(path.stem) else slugify(path.stem)
@@ -246,6 +309,17 @@ def read_file(
     except ValidationError as error:
         report_validation(reporter, display, positions, model, error, [where for where, _ in left])
         return None, positions
+
+
+def _entries(data_dir: Path) -> list[Path]:
+    """Every path under ``data_dir`` but its real folders, sorted; symbolic links (to folders
+    too) are listed, never followed."""
+    found: list[Path] = []
+    for folder, folders, files in os.walk(data_dir, followlinks=False, onerror=lambda error: None):
+        here = Path(folder)
+        found.extend(here / name for name in files)
+        found.extend(here / name for name in folders if (here / name).is_symlink())
+    return sorted(found)
 
 
 def _valid_stem(stem: str) -> bool:
@@ -268,21 +342,25 @@ def load_dataset(data_dir: Path, reporter: Reporter, *, only: set[Path] | None =
         except ValueError:
             return path.as_posix()
 
-    territory_files = [data_dir / f"territory{s}" for s in YAML_SUFFIXES if (data_dir / f"territory{s}").is_file()]
+    territory_files = [data_dir / f"territory{s}" for s in YAML_SUFFIXES if os.path.lexists(data_dir / f"territory{s}")]
     if not territory_files:
         reporter.add(display(data_dir / "territory.yaml"), (1, 1), (), "territory_missing")
     for index, path in enumerate(territory_files):
         if index > 0:
             reporter.add(display(path), (1, 1), (), "duplicate_id", value="territory", other=territory_files[0].name)
             continue
-        territory, positions = read_file(reporter, path, display(path), Territory)
+        territory, positions = read_file(reporter, path, display(path), Territory, data_dir)
         if isinstance(territory, Territory) and positions is not None:
             dataset.territory = territory
             dataset.sources[("territory", "territory")] = Source(display(path), path, positions)
 
-    for entry in sorted(data_dir.rglob("*")):
+    for entry in _entries(data_dir):
         relative = entry.relative_to(data_dir)
-        if any(part.startswith(".") for part in relative.parts) or entry.is_dir():
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        if entry.is_symlink() and entry.is_dir():
+            # never walked into: its files would be read from wherever it leads
+            reporter.add(display(entry), (1, 1), (), "symlink_folder", target=os.readlink(entry))
             continue
         if len(relative.parts) == 1:
             if entry.name in {f"territory{s}" for s in YAML_SUFFIXES}:
@@ -307,7 +385,7 @@ def load_dataset(data_dir: Path, reporter: Reporter, *, only: set[Path] | None =
             continue
         if only is not None and entry not in only:
             continue
-        entity, positions = read_file(reporter, entry, display(entry), KINDS[folder])
+        entity, positions = read_file(reporter, entry, display(entry), KINDS[folder], data_dir)
         if entity is None or positions is None:
             continue
         entity_id = getattr(entity, "id", "")

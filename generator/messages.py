@@ -156,6 +156,75 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("l'identifiant `{value}` est déjà utilisé ({other})", "choisissez un autre identifiant"),
         "en": ("the id `{value}` is already used ({other})", "choose another id"),
     },
+    # --- the site folder and the data folder's files (issue 15)
+    "site_dir_not_site": {
+        "fr": (
+            "le dossier `{path}` n'est ni vide ni un site publié par Maillage (il n'a pas de fichier `{marker}`) : "
+            "il n'a pas été touché",
+            "choisissez un dossier vide ou absent avec `--site-dir`, ou videz celui-ci si c'est bien un ancien site",
+        ),
+        "en": (
+            "the folder `{path}` is neither empty nor a site published by Maillage (it has no `{marker}` file): "
+            "it was not touched",
+            "choose an empty or absent folder with `--site-dir`, or empty this one if it really is an old site",
+        ),
+    },
+    "site_dir_holds_project": {
+        "fr": (
+            "le dossier `{path}` contient le projet ou les données (`{kept}`), ou est dans les données : "
+            "il n'a pas été touché",
+            "publiez le site dans un dossier à part, par exemple `--site-dir site`",
+        ),
+        "en": (
+            "the folder `{path}` holds the project or the data (`{kept}`), or is inside the data: it was not touched",
+            "publish the site into a folder of its own, e.g. `--site-dir site`",
+        ),
+    },
+    "site_dir_not_folder": {
+        "fr": ("`{path}` n'est pas un dossier : il n'a pas été touché", "choisissez un dossier avec `--site-dir`"),
+        "en": ("`{path}` is not a folder: it was not touched", "choose a folder with `--site-dir`"),
+    },
+    "site_dir_unreadable": {
+        "fr": ("le dossier `{path}` ne peut pas être lu ({reason}) : il n'a pas été touché", "vérifiez ses droits"),
+        "en": ("the folder `{path}` cannot be read ({reason}): it was not touched", "check its permissions"),
+    },
+    "symlink_outside": {
+        "fr": (
+            "ce fichier est un lien symbolique vers `{target}`, hors du dossier des données : il n'est pas lu",
+            "remplacez le lien par le fichier lui-même, placé dans le dossier des données",
+        ),
+        "en": (
+            "this file is a symbolic link to `{target}`, outside the data folder: it is not read",
+            "replace the link by the file itself, placed in the data folder",
+        ),
+    },
+    "symlink_folder": {
+        "fr": (
+            "ce dossier est un lien symbolique (vers `{target}`) : ses fichiers ne sont pas lus",
+            "remplacez le lien par un vrai dossier qui contient les fichiers",
+        ),
+        "en": (
+            "this folder is a symbolic link (to `{target}`): its files are not read",
+            "replace the link by a real folder holding the files",
+        ),
+    },
+    "special_file": {
+        "fr": (
+            "ce n'est pas un fichier ordinaire mais {kind} : il n'est pas lu",
+            "retirez-le du dossier des données ; seuls des fichiers texte YAML y ont leur place",
+        ),
+        "en": (
+            "this is not a regular file but {kind}: it is not read",
+            "remove it from the data folder; only YAML text files belong there",
+        ),
+    },
+    "unreadable": {
+        "fr": (
+            "le fichier ne peut pas être lu ({reason})",
+            "vérifiez qu'il existe et que ses droits permettent de le lire",
+        ),
+        "en": ("the file cannot be read ({reason})", "check that it exists and may be read"),
+    },
     # --- field types
     "decision_needed": {
         "fr": (
@@ -216,6 +285,16 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "en": (
             "this text contains a forbidden invisible character ({char}, position {index})",
             "retype the text rather than pasting it from a word processor",
+        ),
+    },
+    "text_invisible": {
+        "fr": (
+            "ce texte contient un caractère invisible, {char} ({name}), au caractère {index}",
+            "retirez-le (retapez le texte au lieu de le copier-coller) ; {rule}",
+        ),
+        "en": (
+            "this text contains an invisible character, {char} ({name}), at character {index}",
+            "remove it (retype the text rather than pasting it); {rule}",
         ),
     },
     "text_too_long": {
@@ -333,9 +412,81 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("`{value}` n'est pas une adresse e-mail", "par exemple `accueil@exemple.be`"),
         "en": ("`{value}` is not an e-mail address", "e.g. `contact@example.org`"),
     },
+    "email_query": {
+        "fr": (
+            "l'adresse e-mail `{value}` contient `{char}` : le lien « écrire » ajouterait des destinataires "
+            "cachés ou un texte au message",
+            "écrivez seulement l'adresse, par exemple `{address}`",
+        ),
+        "en": (
+            "the e-mail address `{value}` holds `{char}`: the mail link would add hidden recipients or a text",
+            "write the address only, e.g. `{address}`",
+        ),
+    },
     "url_format": {
         "fr": ("`{value}` n'est pas une adresse web", "écrivez l'adresse complète, commençant par `https://`"),
         "en": ("`{value}` is not a web address", "write the full address, starting with `https://`"),
+    },
+    "url_userinfo": {
+        "fr": (
+            "l'adresse `{value}` a un nom d'utilisateur avant le site (`{userinfo}@`) : elle mènerait en fait à `{host}`",
+            "écrivez l'adresse du site sans rien avant un `@`, par exemple `https://{userinfo}/`",
+        ),
+        "en": (
+            "the address `{value}` has a user name before the site (`{userinfo}@`): it would really lead to `{host}`",
+            "write the site's address with nothing before an `@`, e.g. `https://{userinfo}/`",
+        ),
+    },
+    "url_private": {
+        "fr": (
+            "l'adresse `{value}` mène à `{host}`, une adresse privée ou locale que les lecteurs ne peuvent pas "
+            "joindre (ou qui désigne leur propre réseau)",
+            "écrivez l'adresse publique du site, par exemple `https://www.exemple.be/`",
+        ),
+        "en": (
+            "the address `{value}` leads to `{host}`, a private or local address readers cannot reach "
+            "(or that means their own network)",
+            "write the site's public address, e.g. `https://www.example.org/`",
+        ),
+    },
+    "url_host": {
+        "fr": (
+            "`{host}` n'est pas un nom de site valable dans l'adresse `{value}`",
+            "écrivez un nom de domaine complet, par exemple `https://www.exemple.be/`",
+        ),
+        "en": (
+            "`{host}` is not a valid site name in the address `{value}`",
+            "write a full domain name, e.g. `https://www.example.org/`",
+        ),
+    },
+    "url_invisible": {
+        "fr": (
+            "l'adresse `{value}` contient un espace, un caractère invisible ou de changement de sens d'écriture ({char})",
+            "retapez l'adresse au lieu de la copier-coller",
+        ),
+        "en": (
+            "the address `{value}` holds a space, an invisible or a direction-changing character ({char})",
+            "retype the address rather than pasting it",
+        ),
+    },
+    "url_http": {
+        "fr": (
+            "l'adresse `{value}` n'est pas sécurisée (`http://`)",
+            "si le site s'ouvre en `https://`, écrivez cette adresse-là",
+        ),
+        "en": ("the address `{value}` is not secure (`http://`)", "if the site opens with `https://`, write that"),
+    },
+    "url_mixed_scripts": {
+        "fr": (
+            "le nom de site `{host}` mélange des alphabets ({scripts}) : une lettre peut en imiter une autre ; "
+            "il est montré sous sa forme ASCII dans `{value}`",
+            "vérifiez que c'est bien le site voulu, sinon retapez son adresse",
+        ),
+        "en": (
+            "the site name `{host}` mixes alphabets ({scripts}): a letter may imitate another; it is shown in "
+            "its ASCII form in `{value}`",
+            "check that it is the intended site, otherwise retype its address",
+        ),
     },
     "hours_type": {
         "fr": ("les horaires s'écrivent comme un texte", "par exemple `Mo-Fr 09:00-12:00`"),
@@ -677,28 +828,51 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "en": ("no actor serves commune `{value}`", "add actors, or `{value}` to the `area` of existing ones"),
     },
+    "name_lookalike": {
+        "fr": (
+            "le nom « {value} » se lit comme celui de `{other}` ({other_file})",
+            "si c'est la même chose, gardez un seul fichier ; sinon, distinguez les noms (par exemple par la "
+            "commune) et vérifiez qu'aucune lettre n'est d'un autre alphabet",
+        ),
+        "en": (
+            "the name '{value}' reads the same as that of `{other}` ({other_file})",
+            "if it is the same thing, keep one file; otherwise tell the names apart (e.g. by the commune) and "
+            "check that no letter is from another alphabet",
+        ),
+    },
     "personal_phone": {
         "fr": (
             "ce texte contient le numéro de téléphone `{value}`, qui n'est pas un contact de la fiche",
-            "ne publiez pas le numéro d'une personne privée : mettez le numéro de l'organisation "
-            "dans `contact.phone` et retirez-le du texte",
+            "ne publiez pas le numéro d'une personne privée : retirez-le du texte ; si c'est le numéro public "
+            'd\'une organisation, mettez-le dans `contact.phone` ou ajoutez à la fiche `public_contacts: ["{value}"]`',
         ),
         "en": (
             "this text holds the phone number `{value}`, which is not one of the entry's contacts",
-            "do not publish a private person's number: put the organisation's number in "
-            "`contact.phone` and remove it from the text",
+            "do not publish a private person's number: remove it from the text; if it is an organisation's "
+            'public number, put it in `contact.phone` or add `public_contacts: ["{value}"]` to the entry',
         ),
     },
     "personal_email": {
         "fr": (
             "ce texte contient l'adresse e-mail `{value}`, qui n'est pas un contact de la fiche",
-            "ne publiez pas l'adresse d'une personne privée : mettez l'adresse de l'organisation "
-            "dans `contact.email` et retirez-la du texte",
+            "ne publiez pas l'adresse d'une personne privée : retirez-la du texte ; si c'est l'adresse publique "
+            'd\'une organisation, mettez-la dans `contact.email` ou ajoutez à la fiche `public_contacts: ["{value}"]`',
         ),
         "en": (
             "this text holds the e-mail address `{value}`, which is not one of the entry's contacts",
-            "do not publish a private person's address: put the organisation's address in "
-            "`contact.email` and remove it from the text",
+            "do not publish a private person's address: remove it from the text; if it is an organisation's "
+            'public address, put it in `contact.email` or add `public_contacts: ["{value}"]` to the entry',
+        ),
+    },
+    "privacy_too_many": {
+        "fr": (
+            "cette fiche contient plus de {limit} suites de chiffres : elles ne peuvent pas toutes être vérifiées "
+            "(numéros de téléphone de personnes privées)",
+            "une fiche décrit une seule chose : retirez les listes de numéros",
+        ),
+        "en": (
+            "this entry holds over {limit} runs of digits: they cannot all be checked (private phone numbers)",
+            "one entry describes one thing: remove the lists of numbers",
         ),
     },
     "personal_data": {
@@ -722,6 +896,27 @@ _FIELD_NAMES = {
         "event": "l'événement",
     },
     "en": {"actor": "actor", "place": "place", "commune": "commune", "village": "village", "event": "event"},
+}
+
+
+_INVISIBLE_RULES = {
+    "fr": {
+        "never": "aucune langue n'en a besoin dans un nom ou un titre",
+        "joiner": "il n'est accepté qu'entre deux lettres d'une écriture qui en a besoin (persan, langues de l'Inde…) "
+        "ou dans un émoji",
+        "direction": "il n'est accepté que dans un texte qui contient de l'arabe ou de l'hébreu",
+    },
+    "en": {
+        "never": "no language needs it in a name or a title",
+        "joiner": "it is accepted only between two letters of a script that needs it (Persian, Indic scripts…) "
+        "or inside an emoji",
+        "direction": "it is accepted only in a text holding Arabic or Hebrew",
+    },
+}
+
+_FILE_KINDS = {
+    "fr": {"folder": "un dossier", "device": "un périphérique", "fifo": "un tube nommé (FIFO)", "socket": "une socket"},
+    "en": {"folder": "a folder", "device": "a device", "fifo": "a named pipe (FIFO)", "socket": "a socket"},
 }
 
 
@@ -768,6 +963,10 @@ def describe(code: str, context: dict[str, Any], lang: str) -> tuple[str, str]:
         ctx["suggestion"] = did_you_mean(value, terms, lang)
     if code == "syntax":
         ctx["detail"] = syntax_detail(ctx, lang)
+    if code == "text_invisible":
+        ctx["rule"] = _INVISIBLE_RULES[lang].get(str(ctx.get("rule")), "")
+    if code == "special_file":
+        ctx["kind"] = _FILE_KINDS[lang].get(str(ctx.get("kind")), "?")
     if "what" in ctx and ctx["what"] in _FIELD_NAMES[lang]:
         ctx["what"] = _FIELD_NAMES[lang][ctx["what"]]
         if lang == "fr":

@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import argparse
 import functools
+import html
 import http.server
+import os
+import re
 import shutil
 import threading
 import time
+import urllib.parse
 from datetime import date
 from pathlib import Path
 
@@ -33,14 +37,23 @@ RELOAD_SCRIPT = (
 
 
 def _snapshot(folders: list[Path]) -> dict[Path, float]:
+    """Modification times of the files under ``folders``, links included but never followed
+    (a link to /dev/zero, a loop or a vanished file is a change like another, not a crash)."""
     state: dict[Path, float] = {}
     for folder in folders:
-        if folder.is_file():
-            state[folder] = folder.stat().st_mtime
-        elif folder.exists():
-            for path in folder.rglob("*"):
-                if path.is_file():
-                    state[path] = path.stat().st_mtime
+        try:
+            if not folder.is_dir():
+                state[folder] = folder.lstat().st_mtime
+                continue
+        except OSError:
+            continue
+        for base, _, files in os.walk(folder, followlinks=False, onerror=lambda error: None):
+            for name in files:
+                path = Path(base) / name
+                try:
+                    state[path] = path.lstat().st_mtime
+                except OSError:
+                    continue
     return state
 
 
@@ -113,8 +126,26 @@ class Preview:
         self._theme: dict[Path, float] | None = None
         self._state: object = None
         self.timings: dict[str, float] = {}  # seconds of the last rebuild: pages shown, everything
+        # What kept the last rebuild from being served (invalid data, a broken mkdocs.yml…):
+        # printed, and shown at the top of every page served until a rebuild succeeds.
+        self.failure: str | None = None
 
     def rebuild(self) -> None:
+        """:meth:`render`, whatever happens: a failure is printed and shown in the pages
+        served (see ``failure``), and the previous version stays served."""
+        try:
+            self.render()
+        except Exception as exc:  # the preview must outlive any data, theme or bug
+            if os.environ.get("MAILLAGE_DEBUG"):
+                import traceback
+
+                traceback.print_exc()
+            self.failure = f"La reconstruction a échoué : {type(exc).__name__} : {exc}"
+            print(self.failure)
+            print("La prévisualisation garde la version précédente (détail technique : MAILLAGE_DEBUG=1).")
+            self.version += 1  # open pages reload, and show the failure
+
+    def render(self) -> None:
         from .outputs import DEFERRABLE, DOC_WRITERS, SITE_WRITERS, RenderContext
         from .site import build_site, site_settings
 
@@ -126,6 +157,10 @@ class Preview:
             print(format_text(validation.problems))
         if not validation.ok:
             print("Données invalides : la prévisualisation garde la version précédente.")
+            self.failure = "Données invalides : la prévisualisation garde la version précédente.\n" + format_text(
+                validation.errors
+            )
+            self.version += 1
             return
         config = self.project / "mkdocs.yml"
         context = RenderContext(validation.dataset, validation.today, site_settings(config))
@@ -171,7 +206,30 @@ class Preview:
             write_files(context, built)
         changed = len(shown) + sum(map(len, sync_files(built, self.site_dir)))
         self.timings["total"] = time.perf_counter() - started
+        if self.failure is not None:
+            self.failure = None
+            self.version += 1
         print(f"Site reconstruit en {time.perf_counter() - started:.1f} s : {changed} fichier(s) modifié(s).")
+
+
+_BODY = re.compile(rb"<body[^>]{0,2000}>")
+
+
+def _failure_banner(text: str | None) -> bytes:
+    return (
+        '<div role="alert" id="maillage-preview-failure" style="background:#fde8e8;color:#000;'
+        'border:3px solid #b00020;padding:1em;margin:0;white-space:pre-wrap;font:1rem/1.4 monospace">'
+        f"{html.escape(text or '')}</div>"
+    ).encode()
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A connection that fails (a client gone, a strange request) is that client's
+        problem: one line, never a traceback, and the server goes on."""
+        import sys
+
+        print(f"Prévisualisation : une requête de {client_address} a échoué ({sys.exc_info()[1]!r}).")
 
 
 def _handler(preview: Preview) -> type[http.server.SimpleHTTPRequestHandler]:
@@ -193,6 +251,14 @@ def _handler(preview: Preview) -> type[http.server.SimpleHTTPRequestHandler]:
 
         def do_GET(self) -> None:
             path = self.path.split("?", 1)[0]
+            if "\x00" in urllib.parse.unquote(path) or "\x00" in path:
+                return self.send_error(400, "Bad request")
+            try:
+                return self._get(path)
+            except (OSError, ValueError):  # a name the file system refuses: not found, not a crash
+                return self.send_error(404, "Not found")
+
+        def _get(self, path: str) -> None:
             if path == VERSION_PATH:
                 return self._send(str(preview.version).encode(), "text/plain")
             if path == RELOAD_PATH:
@@ -200,11 +266,21 @@ def _handler(preview: Preview) -> type[http.server.SimpleHTTPRequestHandler]:
             local = Path(self.translate_path(path))
             if local.is_dir():
                 local = local / "index.html"
+            if preview.failure is not None and not local.exists() and path.endswith(("/", ".html")):
+                # nothing built yet: the failure is the page
+                page = b"<!doctype html><html lang=fr><meta charset=utf-8><title>Maillage</title><body></body></html>"
+                page = _BODY.sub(lambda found: found.group(0) + _failure_banner(preview.failure), page, count=1)
+                return self._send(
+                    page.replace(b"</body>", f'<script src="{RELOAD_PATH}"></script></body>'.encode()),
+                    "text/html; charset=utf-8",
+                )
             if local.suffix == ".html" and local.is_file() and path.endswith(("/", ".html")):
-                html = local.read_bytes().replace(
+                page = local.read_bytes().replace(
                     b"</body>", f'<script src="{RELOAD_PATH}"></script></body>'.encode(), 1
                 )
-                return self._send(html, "text/html; charset=utf-8")
+                if preview.failure is not None:
+                    page = _BODY.sub(lambda found: found.group(0) + _failure_banner(preview.failure), page, count=1)
+                return self._send(page, "text/html; charset=utf-8")
             return super().do_GET()
 
         def log_message(self, format: str, *args: object) -> None:
@@ -217,8 +293,9 @@ def serve(args: argparse.Namespace) -> int:
     project = Path.cwd()
     preview = Preview(project, args.data, today=args.today)
     preview.rebuild()
+    preview.site_dir.mkdir(parents=True, exist_ok=True)
     host, _, port = str(args.dev_addr).rpartition(":")
-    server = http.server.ThreadingHTTPServer(
+    server = _Server(
         (host or "127.0.0.1", int(port)), functools.partial(_handler(preview), directory=str(preview.site_dir))
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()

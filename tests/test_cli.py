@@ -58,6 +58,7 @@ def test_build_with_invalid_data_leaves_the_site_untouched(tmp_path: Path) -> No
     data = _broken_copy(tmp_path)
     site = tmp_path / "site"
     site.mkdir()
+    (site / ".maillage-site").write_text("", encoding="utf-8")  # a site a build published
     (site / "index.html").write_text("previous build", encoding="utf-8")
     result = run_cli("build", "--data", str(data), "--site-dir", str(site), "--today", TODAY)
     assert result.returncode == 1
@@ -68,10 +69,12 @@ def test_build_with_invalid_data_leaves_the_site_untouched(tmp_path: Path) -> No
 def test_build_replaces_the_site(tmp_path: Path) -> None:
     site = tmp_path / "site"
     site.mkdir()
+    (site / ".maillage-site").write_text("", encoding="utf-8")  # a site a build published
     (site / "stale.html").write_text("old", encoding="utf-8")
     result = run_cli("build", "--site-dir", str(site), "--today", TODAY)
     assert result.returncode == 0, result.stdout + result.stderr
     assert (site / "index.html").is_file()
+    assert (site / ".maillage-site").is_file()  # the next build may replace it in turn
     assert not (site / "stale.html").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 

@@ -4,8 +4,9 @@ The model has room for an organisation's ways to be reached, never for a private
 details: read from the JSON Schemas the generator publishes, every field that can hold a
 phone number, an e-mail address or a web address sits in a contact block, and no field is
 named for a person (first name, birth date, mobile…). A phone number or e-mail address
-written in free text that is not one of the entry's contacts is a warning (never an
-error), located at its field, in French and English. (That no page asks another host is
+written in free text or an address that is not one of the entry's contacts is an error
+(issue 15) unless the entry lists it in ``public_contacts``, located at its field, in French
+and English. (That no page asks another host is
 tests/web/test_browser.py::test_no_request_leaves_the_site, over every template.)
 """
 
@@ -93,20 +94,21 @@ def with_summary(tmp_path: Path, summary: str, description: str | None = None) -
     return data
 
 
-def test_a_personal_number_and_address_in_free_text_are_warnings(tmp_path: Path) -> None:
+def test_a_personal_number_and_address_in_free_text_are_errors(tmp_path: Path) -> None:
     data = with_summary(
         tmp_path,
         "Demandez Marie au 0470 12 34 56.",
         "Écrivez à marie.dupont@gmail.com ou appelez le +32 471 98 76 54.",
     )
     code, problems = check(data)
-    assert code == 0, problems  # a warning never stops the build
+    assert code == 1, problems  # the pull request stays red: nothing is published
     found = [p for p in problems if p["message"].startswith("ce texte contient")]
     assert [(p["severity"], p["path"], p["line"]) for p in found] == [
-        ("warning", "summary", 6),
-        ("warning", "description", 7),
-        ("warning", "description", 7),
+        ("error", "summary", 6),
+        ("error", "description", 7),
+        ("error", "description", 7),
     ]
+    assert 'public_contacts: ["0470 12 34 56"]' in found[0]["hint"]
     assert "`0470 12 34 56`" in found[0]["message"] and "numéro de téléphone" in found[0]["message"]
     mail = [p for p in found if "`marie.dupont@gmail.com`" in p["message"]]
     assert len(mail) == 1 and "contact.email" in mail[0]["hint"]
@@ -141,3 +143,33 @@ def test_written_forms_are_recognised(text: str) -> None:
     from generator.checks.privacy import found_in
 
     assert list(found_in(text, "BE")), text
+
+
+def test_numbers_marked_as_public_contacts_are_accepted(tmp_path: Path) -> None:
+    data = with_summary(
+        tmp_path,
+        "Demandez l'accueil au 0470 12 34 56.",
+        "Écrivez à accueil@partenaire.example ou appelez le +32 471 98 76 54.",
+    )
+    actor = data / "actors" / "cpas-ciney.yaml"
+    actor.write_text(
+        actor.read_text(encoding="utf-8")
+        + 'public_contacts: ["+32 470 12 34 56", "0471 98 76 54", "Accueil@Partenaire.example"]\n',
+        encoding="utf-8",
+    )
+    code, problems = check(data)
+    assert code == 0, problems
+    assert [p for p in problems if p["message"].startswith("ce texte contient")] == []
+
+
+def test_an_address_field_is_checked_too(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(TERRITORIES / "mini" / "data", data)
+    place = sorted((data / "places").glob("*.yaml"))[0]
+    text = place.read_text(encoding="utf-8")
+    place.write_text(
+        re.sub(r"(?m)^address: (.*)$", r'address: "\1 (sonnez chez Jean, 0470 12 34 56)"', text), encoding="utf-8"
+    )
+    code, problems = check(data)
+    assert code == 1
+    assert [(p["severity"], p["path"], p["code"]) for p in problems] == [("error", "address", "personal_phone")]

@@ -80,7 +80,10 @@ def test_invalid_data_keeps_the_previous_preview(tmp_path: Path, capsys) -> None
     (data / "actors" / "cpas-ciney.yaml").write_text("id: cpas-ciney\nkind: [\n", encoding="utf-8")
     preview.rebuild()
     assert "garde la version précédente" in capsys.readouterr().out
-    assert _mtimes(tmp_path / "served") == served and preview.version == 1
+    # The files served are the previous ones; the version moves so that open pages reload
+    # and show the failure (generator/serve.py's banner, tests/test_hostile_files.py).
+    assert _mtimes(tmp_path / "served") == served and preview.version == 2
+    assert preview.failure is not None and "data/actors/cpas-ciney.yaml:" in preview.failure
 
 
 def test_a_removed_file_removes_its_page(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

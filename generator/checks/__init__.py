@@ -4,8 +4,8 @@ Each module owns one family of rules — ``fields`` (what one file must hold tog
 cost note, audiences, geo inside the territory, phone numbers, translations), ``references``
 (ids that must exist, unique villages), ``series`` (dates that must be occurrences, clock
 changes, stops in order) and ``warnings`` (what is reported without stopping the build);
-``privacy`` warns of phone numbers and e-mail addresses in free text that are not the
-entry's own contacts.
+``privacy`` refuses phone numbers and e-mail addresses in free text that are not the
+entry's own contacts; ``names`` warns of names that read the same in two files.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..loading import Dataset, Reporter
-from . import fields, participation, privacy, references, series, warnings
+from . import fields, names, participation, privacy, references, series, warnings
 from .context import Context
 
 
@@ -26,5 +26,6 @@ def run_checks(dataset: Dataset, reporter: Reporter, today: date) -> None:
     fields.check(context)
     series.check(context)
     warnings.check(context)
+    names.check(context)
     privacy.check(context)
     participation.check(context)

@@ -6,6 +6,7 @@ import phonenumbers
 
 from ..loading import Source
 from ..models import Access, Contact
+from ..models.links import link_warnings
 from .context import Context, Path, walk
 
 _KINDS = ("territory", "actors", "places", "events", "circuits", "notices")
@@ -80,6 +81,9 @@ def check(ctx: Context) -> None:
                 _geo(ctx, source, path, value)
             elif name == "phone":
                 _phone(ctx, source, path, value)
+            elif name in ("website", "url") and isinstance(value, str):
+                for code, context in link_warnings(value):  # http, a host mixing scripts
+                    ctx.warn(source, path, code, **context)
             elif isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
                 _translations(ctx, source, path, value)
             elif isinstance(value, Contact):

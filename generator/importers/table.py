@@ -27,7 +27,7 @@ import phonenumbers
 
 from .. import yamlread
 from ..decisions import placeholder
-from ..models.types import check_url
+from ..models.links import check_url
 from .hours import french_hours
 from .report import Row
 from .territory import Territorial, fold

@@ -7,6 +7,7 @@ from pydantic import Field
 from .base import Model
 from .common import Contact, OpeningHours
 from .types import (
+    PUBLIC_CONTACTS_DESCRIPTION,
     Date,
     Geo,
     I18nMarkdown,
@@ -14,6 +15,7 @@ from .types import (
     I18nText,
     Id,
     LongText,
+    PublicContacts,
     ShortText,
     Text,
     unique_list,
@@ -111,6 +113,7 @@ class Actor(Model):
     )
     locations: list[Location] = Field(default_factory=list, description="Lieux d'accueil, zéro ou plus.")
     contact: Contact = Field(description="Au moins un moyen de joindre l'acteur.")
+    public_contacts: PublicContacts = Field(default_factory=list, description=PUBLIC_CONTACTS_DESCRIPTION)
     access: Access = Field(description="Coût et modes d'accès.")
     languages: Languages = Field(  # type: ignore[valid-type]
         default_factory=lambda: ["fr"],

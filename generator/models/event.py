@@ -10,6 +10,7 @@ from .base import Model
 from .common import Contact, InlineLocation
 from .series import Cancellation, Rule, Skips
 from .types import (
+    PUBLIC_CONTACTS_DESCRIPTION,
     Date,
     Email,
     End,
@@ -20,6 +21,7 @@ from .types import (
     LocalDateTime,
     LongText,
     Phone,
+    PublicContacts,
     Start,
     Text,
     Url,
@@ -128,6 +130,7 @@ class Event(Model):
         None, description="Accès en fauteuil roulant ; à défaut, celui du lieu."
     )
     contact: Contact | None = Field(None, description="Contact pour l'événement, facultatif.")
+    public_contacts: PublicContacts = Field(default_factory=list, description=PUBLIC_CONTACTS_DESCRIPTION)
     languages: unique_list(vocabulary("language")) = Field(  # type: ignore[valid-type]
         default_factory=list, description="Langues de l'événement, si ce n'est pas seulement la langue du territoire."
     )

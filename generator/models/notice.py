@@ -5,7 +5,16 @@ from __future__ import annotations
 from pydantic import Field
 
 from .base import Model
-from .types import Date, I18nMarkdown, I18nText, Id, unique_list, vocabulary
+from .types import (
+    PUBLIC_CONTACTS_DESCRIPTION,
+    Date,
+    I18nMarkdown,
+    I18nText,
+    Id,
+    PublicContacts,
+    unique_list,
+    vocabulary,
+)
 
 
 class Notice(Model):
@@ -17,6 +26,7 @@ class Notice(Model):
     from_: Date = Field(alias="from", description="Premier jour d'affichage `AAAA-MM-JJ`.")
     until: Date = Field(description="Dernier jour d'affichage `AAAA-MM-JJ` (inclus).")
     body: I18nMarkdown = Field(description="Texte de l'avis, en Markdown.")
+    public_contacts: PublicContacts = Field(default_factory=list, description=PUBLIC_CONTACTS_DESCRIPTION)
     communes: unique_list(Id, min_length=1) = Field(  # type: ignore[valid-type]
         default_factory=lambda: ["all"], description="Communes concernées (identifiants), ou `[all]`."
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from .base import Model
-from .types import Geo, I18nText, Id, Text, vocabulary
+from .types import PUBLIC_CONTACTS_DESCRIPTION, Geo, I18nText, Id, PublicContacts, Text, vocabulary
 
 
 class Place(Model):
@@ -17,6 +17,7 @@ class Place(Model):
     commune: Id = Field(description="Identifiant de la commune.")
     village: Id | None = Field(None, description="Identifiant du village, facultatif mais conseillé.")
     geo: Geo | None = Field(None, description="Position `[latitude, longitude]`, recommandée.")
+    public_contacts: PublicContacts = Field(default_factory=list, description=PUBLIC_CONTACTS_DESCRIPTION)
     wheelchair: vocabulary("wheelchair") = Field(  # type: ignore[valid-type]
         "unknown", description="Accès en fauteuil roulant : `yes`, `no`, `limited` ou `unknown`."
     )

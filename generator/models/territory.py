@@ -9,7 +9,19 @@ from pydantic import BeforeValidator, Field
 
 from .base import Model
 from .common import OpeningHours
-from .types import Geo, I18nText, Id, Phone, ShortText, Url, fail, unique_list, vocabulary
+from .types import (
+    PUBLIC_CONTACTS_DESCRIPTION,
+    Geo,
+    I18nText,
+    Id,
+    Phone,
+    PublicContacts,
+    ShortText,
+    Url,
+    fail,
+    unique_list,
+    vocabulary,
+)
 
 
 def _check_timezone(value: Any) -> str:
@@ -101,6 +113,7 @@ class Territory(Model):
         default_factory=list,
         description="Agendas des partenaires, réimportés chaque jour : `{url: https://…/agenda.ics, organizer: cercle-wallon}`.",
     )
+    public_contacts: PublicContacts = Field(default_factory=list, description=PUBLIC_CONTACTS_DESCRIPTION)
     communes: list[Commune] = Field(min_length=1, description="Les communes du territoire.")
 
     @property

@@ -13,11 +13,11 @@ import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime, time
 from typing import Annotated, Any
-from urllib.parse import urlsplit
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from .links import EMAIL_PATTERN, MAX_EMAIL, MAX_URL, URL_PATTERN, check_email, check_url
 from .vocabularies import VOCABULARIES
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -25,7 +25,6 @@ _ID = re.compile(ID_PATTERN)
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _TIME = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 _DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2})[ T]([0-9]{1,2}:[0-9]{2})")
-_EMAIL = re.compile(r"[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[A-Za-z]{2,}")
 _LANG = re.compile(r"[a-z]{2,3}")
 # Bidirectional overrides and invisible format characters: legitimate in none of our fields,
 # and the classic way to make a text read differently from what it says.
@@ -59,12 +58,12 @@ def _check_id(value: Any) -> str:
 # them into ids (`sаlle` with a Cyrillic а). The suggestion keeps the letter the eye reads.
 _CYRILLIC, _CYRILLIC_LATIN = "аеорсухіјѕԁԛԝАВЕКМНОРСТХІЈЅ", "aeopcyxijsdqwabekmhopctxijs"
 _GREEK, _GREEK_LATIN = "αβεικνορτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "abeiknoptuxabezhikmnoptyx"
-_LOOK_ALIKES = str.maketrans(_CYRILLIC + _GREEK, _CYRILLIC_LATIN + _GREEK_LATIN)
+LOOK_ALIKES = str.maketrans(_CYRILLIC + _GREEK, _CYRILLIC_LATIN + _GREEK_LATIN)
 
 
 def slugify(text: str) -> str:
     """The id a contributor probably meant: ``Café Parents (Maffe)`` → ``cafe-parents-maffe``."""
-    ascii_text = unicodedata.normalize("NFKD", text.translate(_LOOK_ALIKES)).encode("ascii", "ignore").decode()
+    ascii_text = unicodedata.normalize("NFKD", text.translate(LOOK_ALIKES)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "mon-identifiant"
 
 
@@ -75,6 +74,61 @@ Id = Annotated[
 ]
 
 # --- text --------------------------------------------------------------------------------
+
+
+# Characters that show nothing, besides the format characters (Unicode category Cf): Hangul
+# fillers and the combining grapheme joiner. In a name or a title they only serve to make two
+# different texts look the same ("CPAS de Ciney" three times, each with a hidden character).
+_BLANK_LETTERS = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u034f", "\u180e"}
+_JOINERS = {"\u200c", "\u200d"}  # ZWNJ, ZWJ: Persian, Indic scripts, emoji sequences
+_DIRECTION_MARKS = {"\u200e", "\u200f", "\u061c"}  # LRM, RLM, ALM: numbers inside Arabic or Hebrew
+_SIMPLE_SCRIPTS = ("LATIN", "GREEK", "CYRILLIC")
+
+
+def _needs_joiner(text: str, index: int) -> bool:
+    """A joiner between two letters of a script that uses them, or inside an emoji sequence."""
+    before = text[index - 1] if index > 0 else ""
+    after = text[index + 1] if index + 1 < len(text) else ""
+    if not before or not after:
+        return False
+    if text[index] == "\u200d" and unicodedata.category(after) == "So":  # 👩‍💻, 🏳️‍🌈
+        return unicodedata.category(before) in ("So", "Sk", "Mn")
+    for char in (before, after):
+        if unicodedata.category(char)[0] not in "LM":
+            return False
+        if unicodedata.name(char, "LATIN").startswith(_SIMPLE_SCRIPTS):
+            return False
+    return True
+
+
+def _right_to_left(text: str) -> bool:
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
+
+
+def invisible_problem(text: str) -> tuple[int, str, str] | None:
+    """(index, character, rule) of the first invisible character ``text`` may not hold:
+    ``rule`` says where it would have been accepted (``never``, ``joiner``, ``direction``)."""
+    for index, char in enumerate(text):
+        if char.isascii() or (unicodedata.category(char) != "Cf" and char not in _BLANK_LETTERS):
+            continue
+        if char in _FORMAT_CHARS:
+            continue  # refused as text_control, with the other controls
+        if char in _JOINERS:
+            if _needs_joiner(text, index):
+                continue
+            return index, char, "joiner"
+        if char in _DIRECTION_MARKS:
+            if _right_to_left(text):
+                continue
+            return index, char, "direction"
+        if (
+            "\U000e0020" <= char <= "\U000e007f"
+            and index > 0
+            and (text[index - 1] == "\U0001f3f4" or "\U000e0020" <= text[index - 1] <= "\U000e007f")
+        ):
+            continue  # the letters of a subdivision flag (🏴 + tags)
+        return index, char, "never"
+    return None
 
 
 def _text_check(max_length: int, multiline: bool) -> Callable[[Any], str]:
@@ -93,6 +147,12 @@ def _text_check(max_length: int, multiline: bool) -> Callable[[Any], str]:
             category = unicodedata.category(char)
             if category == "Cc" or char in _FORMAT_CHARS:
                 raise fail("text_control", char=f"U+{ord(char):04X}", index=index + 1)
+        if not multiline:  # names, titles, summaries, addresses: what a reader compares by eye
+            found = invisible_problem(text)
+            if found is not None:
+                index, char, rule = found
+                name = unicodedata.name(char, "").lower()
+                raise fail("text_invisible", char=f"U+{ord(char):04X}", name=name, index=index + 1, rule=rule)
         if len(text) > max_length:
             raise fail("text_too_long", length=len(text), limit=max_length)
         return text
@@ -284,34 +344,50 @@ def _check_phone_text(value: Any) -> str:
     return text
 
 
-def _check_email(value: Any) -> str:
-    if not isinstance(value, str) or not _EMAIL.fullmatch(value.strip()) or len(value) > 254:
-        raise fail("email_format", value=str(value)[:60])
-    return value.strip()
-
-
-def check_url(value: Any, schemes: tuple[str, ...] = ("https", "http")) -> str:
-    if not isinstance(value, str):
-        raise fail("url_format", value=str(value)[:60])
-    text = value.strip()
-    if any(unicodedata.category(c) in ("Cc", "Zs") for c in text) or len(text) > 2000:
-        raise fail("url_format", value=text[:60])
-    try:
-        parts = urlsplit(text)
-    except ValueError:
-        raise fail("url_format", value=text[:60]) from None
-    if parts.scheme not in schemes or not parts.netloc or "." not in (parts.hostname or ""):
-        raise fail("url_format", value=text[:60])
-    return text
-
-
 Phone = Annotated[
     str,
     BeforeValidator(_check_phone_text),
     _schema(type="string", pattern=r"^\+?[0-9][0-9 ./()-]{2,24}$", examples=["083 21 00 00"]),
 ]
-Email = Annotated[str, BeforeValidator(_check_email), _schema(type="string", format="email")]
-Url = Annotated[str, BeforeValidator(check_url), _schema(type="string", format="uri", pattern="^https?://")]
+Email = Annotated[
+    str,
+    BeforeValidator(check_email),
+    _schema(type="string", format="email", pattern=EMAIL_PATTERN, maxLength=MAX_EMAIL),
+]
+Url = Annotated[
+    str,
+    BeforeValidator(check_url),
+    _schema(type="string", format="uri", pattern=URL_PATTERN, maxLength=MAX_URL),
+]
+
+
+def _check_public_contact(value: Any) -> str:
+    if isinstance(value, str) and "@" in value:
+        return check_email(value)
+    return _check_phone_text(value)
+
+
+PUBLIC_CONTACTS_DESCRIPTION = (
+    "Numéros de téléphone et adresses e-mail écrits dans les textes de cette fiche (description, adresse, "
+    'remarques…) qui sont des contacts publics d\'une organisation, par exemple `["083 21 00 00", '
+    '"accueil@exemple.be"]`. Tout autre numéro ou adresse écrit dans un texte est refusé : '
+    "on ne publie pas les coordonnées d'une personne privée."
+)
+PublicContacts = Annotated[
+    list[
+        Annotated[
+            str,
+            BeforeValidator(_check_public_contact),
+            _schema(
+                anyOf=[
+                    {"type": "string", "pattern": r"^\+?[0-9][0-9 ./()-]{2,24}$"},
+                    {"type": "string", "format": "email", "pattern": EMAIL_PATTERN, "maxLength": MAX_EMAIL},
+                ]
+            ),
+        ]
+    ],
+    Field(max_length=20),
+]
 
 # --- vocabularies ------------------------------------------------------------------------
 

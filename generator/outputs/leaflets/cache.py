@@ -4,8 +4,11 @@ after one edit, or the same build again) compiles only the documents whose input
 The key is a SHA-256 of everything a compilation reads: the template sources, the font files,
 the typst package (version and binary), this engine's code and settings (PDF profile), the
 creation date and the JSON document. Same key, same bytes: a hit returns exactly what a
-compilation would, so the cache never changes an output; any doubt (unreadable entry, not a
-PDF) is a miss. Entries are written atomically (a temporary file renamed into place), the
+compilation would, so the cache never changes an output. Each entry starts with a line that
+holds the SHA-256 of its key and its PDF together (:func:`seal`): an entry damaged on disk,
+truncated, or swapped for another document's (the Hamois leaflet under Ciney's key) does not
+match, is removed, and the document is compiled again; any other doubt (an unreadable entry)
+is a miss too. Entries are written atomically (a temporary file renamed into place), the
 folder is kept under a size bound (least recently used first), and any error of the cache
 itself only costs a compilation, never the build.
 
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import os
 import tempfile
 import time
@@ -67,6 +71,28 @@ def salt() -> str:
     return digest.hexdigest()
 
 
+SEAL: Final = b"maillage-pdf-cache sha256="
+
+
+def _digest(key: str, pdf: bytes) -> bytes:
+    return hashlib.sha256(key.encode("ascii") + b"\0" + pdf).hexdigest().encode("ascii")
+
+
+def seal(key: str, pdf: bytes) -> bytes:
+    """A cache entry: a first line with the SHA-256 of ``key`` and ``pdf`` together, then the PDF."""
+    return SEAL + _digest(key, pdf) + b"\n" + pdf
+
+
+def unseal(key: str, entry: bytes) -> bytes | None:
+    """The PDF of an entry stored under ``key``, or None if it is not the one sealed there."""
+    head, newline, pdf = entry.partition(b"\n")
+    if not newline or not head.startswith(SEAL) or not pdf.startswith(b"%PDF-"):
+        return None
+    if not hmac.compare_digest(head.removeprefix(SEAL), _digest(key, pdf)):
+        return None
+    return pdf
+
+
 def default_folder() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "maillage" / "leaflets"
@@ -80,6 +106,7 @@ class PdfCache:
         self.max_bytes = max_bytes
         self.hits = 0
         self.misses = 0
+        self.dropped = 0  # entries found damaged or swapped, removed
 
     @classmethod
     def from_environment(cls) -> PdfCache | None:
@@ -103,15 +130,20 @@ class PdfCache:
         return self.folder / key[:2] / f"{key}.pdf"
 
     def get(self, key: str) -> bytes | None:
+        """The PDF stored under ``key``, or None; an entry that does not match its seal is
+        removed (and the caller compiles the document and puts it back)."""
         path = self._path(key)
         try:
-            pdf = path.read_bytes()
+            entry = path.read_bytes()
         except OSError:
             self.misses += 1
             return None
-        # written whole or not at all (atomic rename); still, anything but a PDF is a miss
-        if not (pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")):
+        pdf = unseal(key, entry)
+        if pdf is None:
             self.misses += 1
+            self.dropped += 1
+            with contextlib.suppress(OSError):
+                path.unlink()
             return None
         with contextlib.suppress(OSError):
             os.utime(path)  # recently used: pruned last
@@ -125,7 +157,7 @@ class PdfCache:
             handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pdf")
             try:
                 with os.fdopen(handle, "wb") as out:
-                    out.write(pdf)
+                    out.write(seal(key, pdf))
                 os.replace(temporary, path)
             except BaseException:
                 Path(temporary).unlink(missing_ok=True)

@@ -14,16 +14,21 @@ import json
 import re
 from functools import lru_cache
 from typing import Any
+from urllib.parse import unquote
 
 import nh3
 import phonenumbers
 from markdown_it import MarkdownIt
 
+from ...models.links import email_allowed, url_allowed
+
 # Narrow no-break space (U+202F) before high punctuation and inside guillemets, as French
 # typography wants; a plain no-break space (U+00A0) would be too wide before ";".
 NNBSP = "\u202f"
 NBSP = "\u00a0"
-_BEFORE_HIGH = re.compile(r"[ \u00a0\u202f]*([;:!?»])(?=\s|$|[<)\],.])")
+# A match starts only where a run of spaces starts (the lookbehind), and the run is taken
+# whole (possessive): linear, where `[ ]*` alone retried every space of a long run.
+_BEFORE_HIGH = re.compile(r"(?<![ \u00a0\u202f])[ \u00a0\u202f]*+([;:!?»])(?=\s|$|[<)\],.])")
 _AFTER_GUILLEMET = re.compile(r"«[ \u00a0\u202f]*")
 _SCHEMES = {"https", "mailto", "tel"}
 _ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "code", "h3", "h4"}
@@ -58,8 +63,16 @@ def text(value: object, lang: str = "fr") -> str:
 
 
 def _link_ok(url: str) -> bool:
+    """A link written in Markdown follows the rule of every link (models/links.py)."""
     scheme, _, rest = url.partition(":")
-    return scheme.lower() in _SCHEMES and bool(rest)
+    scheme = scheme.lower()
+    if scheme not in _SCHEMES or not rest:
+        return False
+    if scheme == "https":
+        return url_allowed(url, ("https",))
+    if scheme == "mailto":
+        return email_allowed(unquote(rest))
+    return True
 
 
 _MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).disable("image")
