@@ -27,7 +27,7 @@ from generator.schemas import schema_of
 # Where a way to reach someone may be written: an organisation's contact, a registration
 # desk, the territory's helpline.
 CONTACT_FIELDS = {"phone", "email", "website", "url"}
-CONTACT_BLOCKS = {"contact", "registration", "helpline"}
+CONTACT_BLOCKS = {"contact", "registration", "helpline", "calendars"}  # calendars: a feed's address
 PERSONAL = re.compile(
     r"(first|last|given|family|sur|nick)_?name|birth|born|^age$|gender|^sex$|nationality|national|niss|iban"
     r"|person|private|personal|home|mobile|gsm|whatsapp|signal|telegram|photo|diagnos|health_status|religion",

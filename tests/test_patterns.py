@@ -21,10 +21,9 @@ from typing import Any
 import pytest
 from conftest import ROOT
 
-from generator import yamlread
+from generator import hours, yamlread
 from generator.checks.privacy import _DATE_RUN, _DOMAIN, _PHONE_RUN, emails_in, found_in
 from generator.models import links, types
-from generator.outputs import hours
 from generator.outputs.pages import html
 
 N = 100_000
@@ -82,9 +81,9 @@ def _python_patterns() -> dict[str, Callable[[str], Any]]:
         "types: invisible characters": types.invisible_problem,
         "yaml: integers and floats": lambda text: (yamlread._INT.fullmatch(text), yamlread._FLOAT.fullmatch(text)),
         "pages: French spacing": lambda text: html.typo(text),
-        "hours: day items and ranges": lambda text: (
-            list(hours._DAY_ITEM.finditer(text)),
-            list(hours._TIME_RANGE.finditer(text)),
+        "hours: weekday rules and closing words": lambda text: (
+            hours._WEEKDAY_RULE.match(text),
+            list(hours._CLOSES.finditer(text)),
         ),
     }
 
