@@ -7,7 +7,20 @@ from pydantic import Field
 from .base import Model
 from .common import Contact
 from .series import Cancellation, Rule, Skips
-from .types import Date, Geo, I18nMarkdown, I18nSummary, I18nText, Id, Text, Time, unique_list, vocabulary
+from .types import (
+    Date,
+    Geo,
+    I18nMarkdown,
+    I18nSummary,
+    I18nText,
+    Id,
+    Keywords,
+    Text,
+    Time,
+    keywords_field,
+    unique_list,
+    vocabulary,
+)
 
 
 class Stop(Model):
@@ -42,3 +55,4 @@ class Circuit(Model):
     cancelled: list[Cancellation] = Field(default_factory=list, description="Passages annulés, avec leur raison.")
     stops: list[Stop] = Field(min_length=1, description="Les arrêts, dans l'ordre de la tournée.")
     contact: Contact | None = Field(None, description="Contact de la tournée ; à défaut, celui de l'opérateur.")
+    keywords: Keywords = keywords_field()  # type: ignore[valid-type]

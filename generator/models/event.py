@@ -17,11 +17,13 @@ from .types import (
     I18nSummary,
     I18nText,
     Id,
+    Keywords,
     LocalDateTime,
     LongText,
     Phone,
     Start,
     Url,
+    keywords_field,
     unique_list,
     vocabulary,
 )
@@ -130,6 +132,7 @@ class Event(Model):
     languages: unique_list(vocabulary("language")) = Field(  # type: ignore[valid-type]
         default_factory=list, description="Langues de l'événement, si ce n'est pas seulement la langue du territoire."
     )
+    keywords: Keywords = keywords_field()  # type: ignore[valid-type]
     attendance: list[Attendance] = Field(
         default_factory=list,
         description="Participation, facultative : pour chaque occurrence passée, le nombre de participants "

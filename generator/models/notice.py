@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from .base import Model
-from .types import Date, I18nMarkdown, I18nText, Id, unique_list, vocabulary
+from .types import Date, I18nMarkdown, I18nText, Id, Keywords, keywords_field, unique_list, vocabulary
 
 
 class Notice(Model):
@@ -23,3 +23,4 @@ class Notice(Model):
     actors: unique_list(Id) = Field(  # type: ignore[valid-type]
         default_factory=list, description="Acteurs liés (identifiants), facultatif."
     )
+    keywords: Keywords = keywords_field()  # type: ignore[valid-type]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from .base import Model
-from .types import Geo, I18nText, Id, Text, vocabulary
+from .types import Geo, I18nText, Id, Keywords, Text, keywords_field, vocabulary
 
 
 class Place(Model):
@@ -20,3 +20,4 @@ class Place(Model):
     wheelchair: vocabulary("wheelchair") = Field(  # type: ignore[valid-type]
         "unknown", description="Accès en fauteuil roulant : `yes`, `no`, `limited` ou `unknown`."
     )
+    keywords: Keywords = keywords_field()  # type: ignore[valid-type]
