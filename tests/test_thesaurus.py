@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from generator.models import Actor
-from generator.models.thesaurus import (
+from generator.thesaurus import (
     LANGUAGES,
     check_coverage,
     needs_for_words,

@@ -1,6 +1,6 @@
 """Everyday words for the vocabularies: the thesaurus, and how text is read for searching.
 
-``thesaurus.yaml`` (beside this module) gives, for each theme, audience, actor kind and need,
+``models/thesaurus.yaml`` (beside the vocabularies it completes) gives, for each theme, audience, actor kind and need,
 the words people use (French, Dutch, English), and the reading rules: stop words, light
 stemming. The search in the browser (``overrides/assets/search.js``) receives the same rules
 and words as JSON (:func:`search_rules`), so that a query is read one way everywhere; this
@@ -23,9 +23,9 @@ from typing import Any
 
 import yaml
 
-from .vocabularies import ACTOR_KINDS, AUDIENCES, THEMES
+from .models.vocabularies import ACTOR_KINDS, AUDIENCES, THEMES
 
-SOURCE = Path(__file__).with_name("thesaurus.yaml")
+SOURCE = Path(__file__).with_name("models") / "thesaurus.yaml"
 LANGUAGES = ("fr", "nl", "en")
 # The groups of the thesaurus and the prefix of their tags ("t:alimentation", "n:manger").
 GROUPS = {"themes": "t", "audiences": "a", "kinds": "k", "needs": "n"}
