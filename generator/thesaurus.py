@@ -69,6 +69,16 @@ class Thesaurus:
                     found[tag] = max(found.get(tag, 0), len(phrase))
         return found
 
+    def tag_counts(self, terms: set[str]) -> dict[str, int]:
+        """How many phrases of each tag have all their terms in ``terms`` (how strongly a
+        text speaks of each theme, audience, kind or need)."""
+        counts: dict[str, int] = {}
+        for phrase, tags in self.phrases.items():
+            if set(phrase) <= terms:
+                for tag in tags:
+                    counts[tag] = counts.get(tag, 0) + 1
+        return counts
+
     @cached_property
     def phrases(self) -> dict[tuple[str, ...], tuple[str, ...]]:
         """Each phrase's terms -> the tags it stands for."""
