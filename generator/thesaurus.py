@@ -63,21 +63,35 @@ class Thesaurus:
         """Every tag ("t:logement") with a phrase whose terms are all in ``terms``, with the
         number of terms its longest matching phrase covers."""
         found: dict[str, int] = {}
-        for phrase, tags in self.phrases.items():
-            if set(phrase) <= terms:
-                for tag in tags:
-                    found[tag] = max(found.get(tag, 0), len(phrase))
+        for phrase, tags in self._matching(terms):
+            for tag in tags:
+                found[tag] = max(found.get(tag, 0), len(phrase))
         return found
 
     def tag_counts(self, terms: set[str]) -> dict[str, int]:
         """How many phrases of each tag have all their terms in ``terms`` (how strongly a
         text speaks of each theme, audience, kind or need)."""
         counts: dict[str, int] = {}
-        for phrase, tags in self.phrases.items():
-            if set(phrase) <= terms:
-                for tag in tags:
-                    counts[tag] = counts.get(tag, 0) + 1
+        for _, tags in self._matching(terms):
+            for tag in tags:
+                counts[tag] = counts.get(tag, 0) + 1
         return counts
+
+    def _matching(self, terms: set[str]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+        by_first = self._by_first_term
+        return [
+            (phrase, tags)
+            for term in sorted(terms)
+            for phrase, tags in by_first.get(term, ())
+            if all(t in terms for t in phrase[1:])
+        ]
+
+    @cached_property
+    def _by_first_term(self) -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
+        out: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+        for phrase, tags in self.phrases.items():
+            out.setdefault(phrase[0], []).append((phrase, tags))
+        return out
 
     @cached_property
     def phrases(self) -> dict[tuple[str, ...], tuple[str, ...]]:

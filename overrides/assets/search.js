@@ -72,10 +72,10 @@
     }
     return prev[b.length];
   }
-  function typos(word) { return word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0; }
 
   /* --- the engine: data + MiniSearch + thesaurus ----------------------------------- */
   var KIND_WEIGHT = { need: 1.15, service: 1, actor: 1, route: 0.85, event: 0.7, commune: 0.5, place: 0.35 };
+  var EXACT_NAME = 3; // a record whose name is exactly the query's words
   var NEED_THEME = 0.8; // a need's words count for the actors of its themes, a little less
 
   function Engine(data, MiniSearch) {
@@ -107,26 +107,33 @@
     this.index.addAll(this.docs);
   }
 
-  // The thesaurus terms a query word stands for: its own stem if known, else the known
-  // terms within its typo allowance.
-  Engine.prototype.thesaurusTerms = function (w) {
-    if (this.known[w.term]) { return [w.term]; }
-    var max = typos(w.word), out = [];
-    if (!max) { return out; }
+  var BOOST = { n: 3, p: 0.5 };
+  function allowance(w) { return w.word.length >= 5 ? (w.term.length >= 8 ? 2 : 1) : 0; }
+
+  // Look a query word up, exactly first: in the records' words (and, for the last word while
+  // typing, as a prefix) and in the thesaurus. Only a word found nowhere is taken for a typo
+  // and looked up again with its allowance ("psycologue" → "psychologue").
+  Engine.prototype.lookUp = function (w, last) {
+    w.hits = this.index.search(w.word, { boost: BOOST });
+    if (!w.hits.length && last && w.word.length >= 4) { w.hits = this.index.search(w.word, { prefix: true, boost: BOOST }); }
+    w.thesaurus = this.known[w.term] ? [w.term] : [];
+    var max = allowance(w);
+    if (w.hits.length || w.thesaurus.length || !max) { return; }
+    w.hits = this.index.search(w.word, { fuzzy: function () { return max; }, boost: BOOST });
     for (var i = 0; i < this.knownList.length; i++) {
-      if (distance(w.term, this.knownList[i], max) <= max) { out.push(this.knownList[i]); }
+      if (distance(w.term, this.knownList[i], max) <= max) { w.thesaurus.push(this.knownList[i]); }
     }
-    return out;
   };
 
   // Read a query: its words, and for each word the tags it brings through the thesaurus.
-  Engine.prototype.understand = function (query) {
+  Engine.prototype.understand = function (query, typing) {
     var self = this;
     var words = this.reader.words(query);
     var byTerm = {}; // thesaurus term -> indexes of the query words that match it
     words.forEach(function (w, i) {
       w.tags = {};
-      self.thesaurusTerms(w).forEach(function (t) { (byTerm[t] = byTerm[t] || []).push(i); });
+      self.lookUp(w, typing && i === words.length - 1);
+      w.thesaurus.forEach(function (t) { (byTerm[t] = byTerm[t] || []).push(i); });
     });
     var needs = {};
     this.phrases.forEach(function (p) {
@@ -158,13 +165,8 @@
 
   // Each record's score for one word: from its text (exact, else prefix, else typo) and from
   // the tags the word brings; 0 to 1 (a little more when both agree).
-  Engine.prototype.wordScores = function (w, last) {
-    var scores = {}, text = {}, best = 0;
-    var hits = this.index.search(w.word, { boost: { n: 3, p: 0.5 } });
-    if (!hits.length && last && w.word.length >= 4) { hits = this.index.search(w.word, { prefix: true, boost: { n: 3, p: 0.5 } }); }
-    if (!hits.length && typos(w.word)) {
-      hits = this.index.search(w.word, { fuzzy: function (term) { return typos(term) ? (term.length >= 7 ? 2 : 1) : 0; }, boost: { n: 3, p: 0.5 } });
-    }
+  Engine.prototype.wordScores = function (w) {
+    var scores = {}, text = {}, best = 0, hits = w.hits;
     hits.forEach(function (h) { if (h.score > best) { best = h.score; } });
     hits.forEach(function (h) { text[h.id] = h.score / best; });
     var tagged = {};
@@ -211,10 +213,9 @@
     options = options || {};
     var self = this;
     var today = options.today || isoDay(new Date());
-    var understood = this.understand(query);
+    var understood = this.understand(query, options.typing && !/\s$/.test(query));
     var words = understood.words;
-    var typing = options.typing && !/\s$/.test(query);
-    var perWord = words.map(function (w, i) { return self.wordScores(w, typing && i === words.length - 1); });
+    var perWord = words.map(function (w) { return self.wordScores(w); });
     var unknown = words.filter(function (w, i) { return !perWord[i].found; }).map(function (w) { return w.word; });
     var total = {};
     perWord.forEach(function (ws) {
@@ -224,10 +225,14 @@
         t.relevance += ws.scores[id];
       });
     });
+    var asked = words.map(function (w) { return w.term; }).filter(function (x, i, all) { return all.indexOf(x) === i; }).sort().join(" ");
     var results = Object.keys(total).map(function (id) {
       var doc = self.docs[id], when = timing(doc, today), t = total[id];
+      // The very name asked for ("cpas ciney", "Havelange") comes first.
+      if (doc.terms === undefined) { doc.terms = self.reader.terms(doc.n).filter(function (x, i, all) { return all.indexOf(x) === i; }).sort().join(" "); }
+      var named = doc.terms === asked ? EXACT_NAME : 1;
       if (options.kind && doc.k !== options.kind && !(options.kind === "actor" && doc.k === "service")) { return null; }
-      var score = t.relevance * (KIND_WEIGHT[doc.k] || 1) * communeFactor(doc, options.commune) * when.factor;
+      var score = t.relevance * named * (KIND_WEIGHT[doc.k] || 1) * communeFactor(doc, options.commune) * when.factor;
       return { doc: doc, matched: t.matched, score: score, gone: when.gone, next: when.next };
     }).filter(Boolean);
     results.sort(function (a, b) {
@@ -254,14 +259,62 @@
       });
     }
     needs = needs.filter(function (n) { return self.data.needs[n]; });
-    var complete = words.length > 0 && results.length > 0 && results[0].matched === words.length && !results[0].gone;
+    // A sure answer matches every word, or all but one in three ("repas à domicile pour ma
+    // mère": two of three); else the page offers the helpline and the needs.
+    var needed = words.length - Math.floor(words.length / 3);
+    var complete = words.length > 0 && results.length > 0 && results[0].matched >= needed && !results[0].gone;
     return { words: words, needs: needs, unknown: unknown, results: results, complete: complete };
   };
 
   root.MaillageSearch = { Reader: Reader, Engine: Engine, distance: distance };
 
-  /* --- the search page -------------------------------------------------------------- */
+  /* --- the chosen commune, shared by the search and the needs pages ------------------ */
   if (typeof document === "undefined") { return; }
+  var STORE = "maillage-commune";
+  function rememberedCommune() { try { return localStorage.getItem(STORE) || ""; } catch (e) { return ""; } }
+  function remember(commune) {
+    remember(commune);
+  }
+
+  /* --- needs pages: the most relevant first, then the nearest to the chosen commune ---- */
+  function km(a, b) {
+    var rad = Math.PI / 180, dLat = (b[0] - a[0]) * rad, dLon = (b[1] - a[1]) * rad;
+    var h = Math.pow(Math.sin(dLat / 2), 2) + Math.cos(a[0] * rad) * Math.cos(b[0] * rad) * Math.pow(Math.sin(dLon / 2), 2);
+    return 12742 * Math.asin(Math.sqrt(h));
+  }
+  document.querySelectorAll("ol.mg-ranked[data-geo]").forEach(function (list) {
+    var chooser = list.previousElementSibling;
+    var select = chooser && chooser.querySelector("select[name=commune]");
+    var geo = JSON.parse(list.getAttribute("data-geo"));
+    var cards = Array.prototype.slice.call(list.children);
+    cards.forEach(function (card, i) { card.setAttribute("data-order", i); });
+    function order() {
+      var commune = select ? select.value : "";
+      remember(commune);
+      var centre = geo.centres[commune];
+      function key(card) {
+        if (!centre) { return [0, 0]; }
+        var served = (card.getAttribute("data-commune") || "").split(" ");
+        var places = geo.places[card.getAttribute("data-id")] || [];
+        var near = places.length ? Math.min.apply(null, places.map(function (p) { return km(centre, p); })) : 50;
+        return [served.indexOf(commune) >= 0 ? 0 : 1, near];
+      }
+      cards.slice().sort(function (x, y) {
+        var kx = key(x), ky = key(y);
+        return (+y.getAttribute("data-rank")) - (+x.getAttribute("data-rank")) || kx[0] - ky[0] || kx[1] - ky[1] ||
+          (+x.getAttribute("data-order")) - (+y.getAttribute("data-order"));
+      }).forEach(function (card) { list.appendChild(card); });
+    }
+    if (select) {
+      chooser.hidden = false;
+      var start = new URLSearchParams(location.search).get("commune") || rememberedCommune();
+      if (geo.centres[start]) { select.value = start; }
+      select.addEventListener("change", order);
+      if (select.value) { order(); }
+    }
+  });
+
+  /* --- the search page -------------------------------------------------------------- */
   var form = document.querySelector("form.mg-search[data-index]");
   if (!form) { return; }
   var input = form.querySelector("input[type=search]");
@@ -275,7 +328,6 @@
   var needsList = needsBox && needsBox.querySelector("ul");
   var unknownBox = document.querySelector(".mg-unknown");
   var words = document.getElementById("mg-search-words");
-  var STORE = "maillage-commune";
   var engine = null;
 
   function say(name) { return words.getAttribute("data-" + name) || ""; }
@@ -299,8 +351,7 @@
   }
 
   var params = new URLSearchParams(location.search);
-  var remembered = null;
-  try { remembered = localStorage.getItem(STORE); } catch (e) { remembered = null; }
+  var remembered = rememberedCommune();
   if (communeSelect) {
     var chosen = params.get("commune") || remembered || "";
     if (communeSelect.querySelector("option[value='" + chosen.replace(/[^a-z0-9-]/g, "") + "']")) { communeSelect.value = chosen; }
@@ -353,7 +404,7 @@
     if (commune) { url.set("commune", commune); }
     if (kind) { url.set("type", kind); }
     history.replaceState(null, "", location.pathname + (url.toString() ? "?" + url : ""));
-    try { if (commune) { localStorage.setItem(STORE, commune); } else { localStorage.removeItem(STORE); } } catch (e) { /* private mode */ }
+    remember(commune);
     if (!query) {
       results.textContent = ""; status.textContent = "";
       if (deadEnd) { deadEnd.hidden = true; }

@@ -160,6 +160,7 @@ LABELS: dict[str, dict[str, str]] = {
     "search_next": {"fr": "prochaine fois", "en": "next"},
     "search_gone": {"fr": "passé ou annulé", "en": "past or cancelled"},
     "my_commune": {"fr": "Ma commune", "en": "My municipality"},
+    "nearest_first": {"fr": "Les plus proches de", "en": "Nearest to"},
     "any_commune": {"fr": "Toutes", "en": "All"},
     "any_kind": {"fr": "Tout", "en": "Everything"},
     "kind_needs": {"fr": "Besoins", "en": "Needs"},
