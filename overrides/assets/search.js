@@ -236,7 +236,7 @@
       return { doc: doc, matched: t.matched, score: score, gone: when.gone, next: when.next };
     }).filter(Boolean);
     results.sort(function (a, b) {
-      return b.matched - a.matched || (a.gone - b.gone) || b.score - a.score || (a.doc.n < b.doc.n ? -1 : a.doc.n > b.doc.n ? 1 : 0);
+      return (a.gone - b.gone) || b.matched - a.matched || b.score - a.score || (a.doc.n < b.doc.n ? -1 : a.doc.n > b.doc.n ? 1 : 0);
     });
     // A service and its actor lead to the same page: keep the better placed.
     var seen = {};
@@ -273,7 +273,7 @@
   var STORE = "maillage-commune";
   function rememberedCommune() { try { return localStorage.getItem(STORE) || ""; } catch (e) { return ""; } }
   function remember(commune) {
-    remember(commune);
+    try { if (commune) { localStorage.setItem(STORE, commune); } else { localStorage.removeItem(STORE); } } catch (e) { /* private mode */ }
   }
 
   /* --- needs pages: the most relevant first, then the nearest to the chosen commune ---- */
