@@ -341,11 +341,15 @@
   }
   function ready() {
     if (!engine) {
-      var base = location.href;
+      var base = location.href, started = performance.now();
       engine = Promise.all([
         load(new URL(form.getAttribute("data-engine"), base).href),
         fetch(new URL(form.getAttribute("data-index"), base).href).then(function (r) { return r.json(); })
-      ]).then(function (done) { return new Engine(done[1], root.MiniSearch); });
+      ]).then(function (done) {
+        var built = new Engine(done[1], root.MiniSearch);
+        form.setAttribute("data-ready-ms", Math.round(performance.now() - started)); // read by benchmarks/bench_search.py
+        return built;
+      });
     }
     return engine;
   }
@@ -394,7 +398,7 @@
     needsBox.hidden = false;
   }
 
-  var pending = null;
+  var pending = null, asked = 0;
   function run(typing) {
     var query = input.value.trim();
     var commune = communeSelect ? communeSelect.value : "";
@@ -428,16 +432,18 @@
         unknownBox.hidden = !(found.unknown.length && found.complete === false && shown);
         unknownBox.querySelector("span").textContent = found.unknown.join(", ");
       }
+      results.setAttribute("data-ms", Math.round(performance.now() - asked)); // since the last keystroke
       results.setAttribute("data-ready", query);
     });
   }
   input.addEventListener("input", function () {
+    asked = performance.now();
     clearTimeout(pending);
     pending = setTimeout(function () { run(true); }, 120);
   });
   input.addEventListener("focus", function () { ready(); }, { once: true });
-  form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(pending); run(false); });
+  form.addEventListener("submit", function (e) { e.preventDefault(); asked = performance.now(); clearTimeout(pending); run(false); });
   if (communeSelect) { communeSelect.addEventListener("change", function () { run(false); }); }
   if (kindSelect) { kindSelect.addEventListener("change", function () { run(false); }); }
-  if (params.get("q")) { input.value = params.get("q"); run(false); }
+  if (params.get("q")) { input.value = params.get("q"); asked = performance.now(); run(false); }
 })(typeof window !== "undefined" ? window : globalThis);

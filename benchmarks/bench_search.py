@@ -1,0 +1,103 @@
+"""The search at 1x (the demo) and 30x (benchmarks/synthetic.py): bytes of a first search
+and time to results in Debian's Chromium, with the CPU slowed down 4 times (a mid-range
+phone, Chrome DevTools' own profile) — see docs/search.md.
+
+For each scale the site is built with today 2026-11-23 and served on 127.0.0.1. A first
+search downloads three files: assets/search.js, the vendored MiniSearch and
+recherche/index.json; their sizes are given as sent and gzipped (level 6, what web servers
+use). "Ready" is from the first focus on the search box to the index built in the browser;
+"results" is from the last keystroke to the results on screen, for queries typed one
+character at a time (the 120 ms pause before searching is included).
+
+    python benchmarks/bench_search.py [--scales 1 30] [--slowdown 4]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import re
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "web"))
+
+from site_server import CHROMIUM_ARGS, CHROMIUM_PATH, build_demo, serve  # noqa: E402
+
+from benchmarks.synthetic import generate  # noqa: E402
+
+QUERIES = ["j'ai faim", "transport pour aller à l'hôpital", "psycologue", "garde d'enfants", "voedselbank"]
+FILES = ("/assets/search.js", "/minisearch/minisearch.js", "/recherche/index.json")
+
+
+def measure(site: Path, slowdown: float) -> dict[str, Any]:
+    from playwright.sync_api import expect, sync_playwright
+
+    bodies: dict[str, bytes] = {}
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 375, "height": 812}, is_mobile=True)
+        page.on("response", lambda r: bodies.update({f: r.body() for f in FILES if f in r.url}))
+        session = page.context.new_cdp_session(page)
+        session.send("Emulation.setCPUThrottlingRate", {"rate": slowdown})
+        page.goto(base + "recherche/", wait_until="networkidle")
+        page.focus("#mg-q")
+        expect(page.locator("form.mg-search")).to_have_attribute("data-ready-ms", re.compile(r"\d+"))
+        ready = int(page.get_attribute("form.mg-search", "data-ready-ms") or 0)
+        times = []
+        for query in QUERIES:
+            page.fill("#mg-q", "")
+            page.type("#mg-q", query, delay=60)
+            expect(page.locator(".mg-results")).to_have_attribute("data-ready", query, timeout=30_000)
+            times.append(int(page.get_attribute(".mg-results", "data-ms") or 0))
+        browser.close()
+    raw = sum(len(b) for b in bodies.values())
+    zipped = sum(len(gzip.compress(b, 6)) for b in bodies.values())
+    index = bodies.get("/recherche/index.json", b"")
+    return {
+        "files": len(bodies),
+        "raw_kb": raw / 1000,
+        "gzip_kb": zipped / 1000,
+        "index_gzip_kb": len(gzip.compress(index, 6)) / 1000,
+        "ready_ms": ready,
+        "results_ms": times,
+        "median_ms": statistics.median(times),
+        "max_ms": max(times),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 30])
+    parser.add_argument("--slowdown", type=float, default=4.0)
+    args = parser.parse_args(argv)
+    rows = []
+    for scale in args.scales:
+        with tempfile.TemporaryDirectory() as tmp:
+            work = Path(tmp)
+            data = None if scale == 1 else generate(work / "terr", scale)
+            site = build_demo(work, data)
+            for rate in (1.0, args.slowdown):
+                found = measure(site, rate)
+                rows.append((scale, rate, found))
+                print(scale, rate, found, flush=True)
+    print()
+    print(
+        "| scale | CPU | first search (gzip) | of which index.json | index ready | results after last key (median / max) |"
+    )
+    print("|---|---|---|---|---|---|")
+    for scale, rate, f in rows:
+        print(
+            f"| {scale}× | {rate:g}× slower | {f['gzip_kb']:.1f} kB ({f['raw_kb']:.0f} kB raw) | {f['index_gzip_kb']:.1f} kB"
+            f" | {f['ready_ms']} ms | {f['median_ms']:.0f} / {f['max_ms']} ms |"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
