@@ -76,6 +76,7 @@
   /* --- the engine: data + MiniSearch + thesaurus ----------------------------------- */
   var KIND_WEIGHT = { need: 1.15, service: 1, actor: 1, route: 0.85, event: 0.7, commune: 0.5, place: 0.35 };
   var EXACT_NAME = 3; // a record whose name is exactly the query's words
+  var NAMED_AMONG = 200;
   var NEED_THEME = 0.8; // a need's words count for the actors of its themes, a little less
 
   function Engine(data, MiniSearch) {
@@ -97,12 +98,18 @@
       d.i = i;
       (d.g || []).forEach(function (g) { (self.postings[g[0]] = self.postings[g[0]] || []).push([i, g[1] / 100]); });
     });
-    var reader = this.reader;
+    var reader = this.reader, seen = new Map();
+    // Each distinct word is read once: indexing a large territory reads millions of words.
+    function term(w) {
+      var t = seen.get(w);
+      if (t === undefined) { t = w.length > 1 && !reader.stop[w] ? reader.stem(w) : null; seen.set(w, t); }
+      return t;
+    }
     this.index = new MiniSearch({
       idField: "i",
       fields: ["n", "x", "p"],
       tokenize: function (text) { return reader.fold(text).split(" "); },
-      processTerm: function (w) { return w.length > 1 && !reader.stop[w] ? reader.stem(w) : null; }
+      processTerm: term
     });
     this.index.addAll(this.docs);
   }
@@ -225,19 +232,26 @@
         t.relevance += ws.scores[id];
       });
     });
-    var asked = words.map(function (w) { return w.term; }).filter(function (x, i, all) { return all.indexOf(x) === i; }).sort().join(" ");
     var results = Object.keys(total).map(function (id) {
       var doc = self.docs[id], when = timing(doc, today), t = total[id];
-      // The very name asked for ("cpas ciney", "Havelange") comes first.
-      if (doc.terms === undefined) { doc.terms = self.reader.terms(doc.n).filter(function (x, i, all) { return all.indexOf(x) === i; }).sort().join(" "); }
-      var named = doc.terms === asked ? EXACT_NAME : 1;
       if (options.kind && doc.k !== options.kind && !(options.kind === "actor" && doc.k === "service")) { return null; }
-      var score = t.relevance * named * (KIND_WEIGHT[doc.k] || 1) * communeFactor(doc, options.commune) * when.factor;
+      var score = t.relevance * (KIND_WEIGHT[doc.k] || 1) * communeFactor(doc, options.commune) * when.factor;
       return { doc: doc, matched: t.matched, score: score, gone: when.gone, next: when.next };
     }).filter(Boolean);
-    results.sort(function (a, b) {
+    function order(a, b) {
       return (a.gone - b.gone) || b.matched - a.matched || b.score - a.score || (a.doc.n < b.doc.n ? -1 : a.doc.n > b.doc.n ? 1 : 0);
-    });
+    }
+    results.sort(order);
+    // The very name asked for ("cpas ciney", "Havelange") comes first: looked for among the
+    // results that match every word (reading every name of a large territory takes time).
+    var asked = words.map(function (w) { return w.term; }).filter(function (x, i, all) { return all.indexOf(x) === i; }).sort().join(" ");
+    var named = false;
+    for (var r = 0; r < results.length && r < NAMED_AMONG && results[r].matched === words.length; r++) {
+      var doc = results[r].doc;
+      if (doc.terms === undefined) { doc.terms = this.reader.terms(doc.n).filter(function (x, i, all) { return all.indexOf(x) === i; }).sort().join(" "); }
+      if (doc.terms === asked) { results[r].score *= EXACT_NAME; named = true; }
+    }
+    if (named) { results.sort(order); }
     // A service and its actor lead to the same page: keep the better placed.
     var seen = {};
     results = results.filter(function (r) {
@@ -442,6 +456,8 @@
     pending = setTimeout(function () { run(true); }, 120);
   });
   input.addEventListener("focus", function () { ready(); }, { once: true });
+  // The search page is for searching: read the index as soon as the page has loaded.
+  (root.requestIdleCallback || function (f) { return setTimeout(f, 200); })(function () { ready(); });
   form.addEventListener("submit", function (e) { e.preventDefault(); asked = performance.now(); clearTimeout(pending); run(false); });
   if (communeSelect) { communeSelect.addEventListener("change", function () { run(false); }); }
   if (kindSelect) { kindSelect.addEventListener("change", function () { run(false); }); }
