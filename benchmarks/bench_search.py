@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         "| scale | CPU | first search (gzip) | of which index.json | index ready | results after last key (median / max) |"
     )
-    print("|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|")
     for scale, rate, f in rows:
         print(
             f"| {scale}× | {f['records']} | {'normal' if rate == 1 else f'{rate:g}× slower'} | {f['gzip_kb']:.1f} kB ({f['raw_kb']:.0f} kB raw) | {f['index_gzip_kb']:.1f} kB"
