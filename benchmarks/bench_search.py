@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(scale, rate, found, flush=True)
     print()
     print(
-        "| scale | CPU | first search (gzip) | of which index.json | index ready | results after last key (median / max) |"
+        "| scale | records | CPU | first search (gzip) | of which index.json | index ready | results after last key (median / max) |"
     )
     print("|---|---|---|---|---|---|---|")
     for scale, rate, f in rows:
