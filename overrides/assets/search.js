@@ -149,8 +149,10 @@
         byTerm[t].forEach(function (i) {
           p.tags.forEach(function (tag) {
             var name = self.tags[tag];
-            // A longer phrase is a surer sign: "garde d'enfants" over "enfants".
-            words[i].tags[tag] = Math.max(words[i].tags[tag] || 0, 1 + 0.1 * (p.terms.length - 1));
+            // A longer phrase is a surer sign ("garde d'enfants" over "enfants"), shared by
+            // its words: each of them is matched, the phrase counts once in the relevance.
+            var share = (1 + 0.1 * (p.terms.length - 1)) / p.terms.length;
+            words[i].tags[tag] = Math.max(words[i].tags[tag] || 0, share);
             if (name.slice(0, 2) === "n:") { needs[name.slice(2)] = true; }
           });
         });
