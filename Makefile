@@ -64,7 +64,7 @@ previews: $(VENV)/.runtime system-deps
 ## Every benchmark of docs/benchmarks.md: check (and --changed-since), the build by stage
 ## against a plain MkDocs build, and the preview after one edit; at 1x, 10x and 30x.
 .PHONY: bench
-bench: bench-check bench-build bench-serve
+bench: bench-check bench-build bench-serve bench-search
 
 bench-check: $(VENV)/.test
 	$(PY) benchmarks/bench_check.py
@@ -77,6 +77,11 @@ bench-serve: $(VENV)/.test node_modules/.installed
 .PHONY: bench-build
 bench-build: $(VENV)/.test node_modules/.installed
 	$(PY) benchmarks/bench_build.py
+
+## Bytes of a first search and time to results (docs/search.md), at 1x and 30x.
+.PHONY: bench-search
+bench-search: $(VENV)/.test node_modules/.installed system-deps
+	$(PY) benchmarks/bench_search.py
 
 ## PNGs of the main page templates, desktop and 375 px wide, into previews/.
 .PHONY: screenshots

@@ -105,7 +105,7 @@ class Preview:
     those (its dirty mode, which compares modification times). The navigation, the banners
     and the theme come from mkdocs.yml, ``overrides/`` and ``.maillage/site.json``: when one
     of them changes, or a page disappears, every page is rendered again. The pages are served
-    (and open browsers reload) before the PDFs, open data and search index are rewritten.
+    (and open browsers reload) before the feeds, PDFs and open data are rewritten (the search data is written with the pages).
     """
 
     def __init__(

@@ -113,10 +113,14 @@ def test_notice_banner_on_every_page_during_its_period(mini: Path, tmp_path: Pat
     assert "mg-banner" not in read(later, "")
 
 
-def test_no_lunr_index_and_a_pagefind_index(mini: Path) -> None:
+def test_no_lunr_index_and_a_search_index(mini: Path) -> None:
     assert not (mini / "search" / "search_index.json").exists()
-    assert (mini / "pagefind" / "pagefind.js").is_file()
-    assert (mini / "pagefind" / "pagefind-entry.json").is_file()
+    assert (mini / "assets" / "vendor" / "minisearch" / "minisearch.js").is_file()
+    assert (mini / "assets" / "search.js").is_file()
+    data = json.loads((mini / "recherche" / "index.json").read_text(encoding="utf-8"))
+    kinds = {doc["k"] for doc in data["docs"]}
+    assert {"actor", "event", "route", "commune", "place", "need"} <= kinds, kinds
+    assert data["rules"]["phrases"] and data["rules"]["stop"]
 
 
 class Elements(HTMLParser):
@@ -182,7 +186,7 @@ def test_french_typography() -> None:
 def test_two_builds_give_the_same_pages(mini: Path, tmp_path: Path) -> None:
     again = build("mini", tmp_path)
     for page in sorted(mini.rglob("*")):
-        if page.is_file() and "pagefind" not in page.parts:
+        if page.is_file():
             assert page.read_bytes() == (again / page.relative_to(mini)).read_bytes(), page
 
 

@@ -14,10 +14,12 @@ from .types import (
     I18nSummary,
     I18nText,
     Id,
+    Keywords,
     LongText,
     PublicContacts,
     ShortText,
     Text,
+    keywords_field,
     unique_list,
     vocabulary,
 )
@@ -72,6 +74,7 @@ class Service(Model):
     access: Access | None = Field(None, description="Accès au service ; à défaut, celui de l'acteur.")
     contact: Contact | None = Field(None, description="Contact du service ; à défaut, celui de l'acteur.")
     hours: OpeningHours | None = Field(None, description="Horaires propres au service, au format OpenStreetMap.")
+    keywords: Keywords = keywords_field()  # type: ignore[valid-type]
 
 
 class Closure(Model):
@@ -122,6 +125,7 @@ class Actor(Model):
     services: list[Service] = Field(default_factory=list, description="Services proposés, facultatif.")
     closures: list[Closure] = Field(default_factory=list, description="Fermetures temporaires.")
     verified: Verification = Field(description="Dernière vérification des informations.")
+    keywords: Keywords = keywords_field()  # type: ignore[valid-type]
     review_months: int = Field(
         6, ge=1, le=36, description="Tous les combien de mois vérifier les informations (6 par défaut)."
     )

@@ -15,9 +15,11 @@ from .types import (
     I18nSummary,
     I18nText,
     Id,
+    Keywords,
     PublicContacts,
     Text,
     Time,
+    keywords_field,
     unique_list,
     vocabulary,
 )
@@ -56,3 +58,4 @@ class Circuit(Model):
     stops: list[Stop] = Field(min_length=1, description="Les arrêts, dans l'ordre de la tournée.")
     contact: Contact | None = Field(None, description="Contact de la tournée ; à défaut, celui de l'opérateur.")
     public_contacts: PublicContacts = Field(default_factory=list, description=PUBLIC_CONTACTS_DESCRIPTION)
+    keywords: Keywords = keywords_field()  # type: ignore[valid-type]

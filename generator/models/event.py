@@ -18,6 +18,7 @@ from .types import (
     I18nSummary,
     I18nText,
     Id,
+    Keywords,
     LocalDateTime,
     LongText,
     Phone,
@@ -25,6 +26,7 @@ from .types import (
     Start,
     Text,
     Url,
+    keywords_field,
     unique_list,
     vocabulary,
 )
@@ -139,6 +141,7 @@ class Event(Model):
         description="Identifiant (UID) de l'événement dans l'agenda d'où il est importé : "
         "un nouvel import met ce fichier à jour. Ne pas modifier.",
     )
+    keywords: Keywords = keywords_field()  # type: ignore[valid-type]
     attendance: list[Attendance] = Field(
         default_factory=list,
         description="Participation, facultative : pour chaque occurrence passée, le nombre de participants "

@@ -11,7 +11,9 @@ from .types import (
     I18nMarkdown,
     I18nText,
     Id,
+    Keywords,
     PublicContacts,
+    keywords_field,
     unique_list,
     vocabulary,
 )
@@ -33,3 +35,4 @@ class Notice(Model):
     actors: unique_list(Id) = Field(  # type: ignore[valid-type]
         default_factory=list, description="Acteurs liés (identifiants), facultatif."
     )
+    keywords: Keywords = keywords_field()  # type: ignore[valid-type]

@@ -5,7 +5,17 @@ from __future__ import annotations
 from pydantic import Field
 
 from .base import Model
-from .types import PUBLIC_CONTACTS_DESCRIPTION, Geo, I18nText, Id, PublicContacts, Text, vocabulary
+from .types import (
+    PUBLIC_CONTACTS_DESCRIPTION,
+    Geo,
+    I18nText,
+    Id,
+    Keywords,
+    PublicContacts,
+    Text,
+    keywords_field,
+    vocabulary,
+)
 
 
 class Place(Model):
@@ -21,3 +31,4 @@ class Place(Model):
     wheelchair: vocabulary("wheelchair") = Field(  # type: ignore[valid-type]
         "unknown", description="Accès en fauteuil roulant : `yes`, `no`, `limited` ou `unknown`."
     )
+    keywords: Keywords = keywords_field()  # type: ignore[valid-type]

@@ -420,3 +420,21 @@ def unique_list(item: Any, *, min_length: int = 0) -> Any:
         return value
 
     return Annotated[list[item], BeforeValidator(check), Field(min_length=min_length)]  # type: ignore[valid-type]
+
+
+# Everyday words people search with, for what only this entry does (the words of its themes,
+# audiences and kind are in the thesaurus already, generator/models/thesaurus.yaml).
+Keyword = _text(60)
+KEYWORDS_DESCRIPTION = (
+    "Mots de tous les jours que les gens tapent pour trouver cette fiche, pour ce qu'elle seule "
+    "propose (« colis », « vivres », « dentiste »), 30 au plus. Ils servent à la recherche et ne "
+    "sont pas affichés. Les mots de ses thèmes et publics sont déjà connus de la recherche."
+)
+
+
+def keywords_field() -> Any:
+    """The optional ``keywords`` list every entry kind has."""
+    return Field(default_factory=list, max_length=30, description=KEYWORDS_DESCRIPTION)
+
+
+Keywords = unique_list(Keyword)

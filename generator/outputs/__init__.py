@@ -75,12 +75,11 @@ Writer = Callable[[RenderContext, Path], None]
 # Renderers register here (one import line each).
 DOC_WRITERS: list[Writer] = []
 SITE_WRITERS: list[Writer] = []
-# Site writers whose files no page's text depends on (feeds, PDFs, open data, the search
-# index): the preview shows the rebuilt pages first and writes these just after.
+# Site writers whose files no page's text depends on (feeds, PDFs, open data): the preview shows the rebuilt pages first and writes these just after.
 DEFERRABLE: list[Writer] = []
 # Site writers that typeset PDFs (Typst, most of a big build's CPU). They read the context
 # only, never the built pages, so the build starts them first, in a process of their own; the
-# other site writers (the search index reads the pages) follow MkDocs in the main process.
+# other site writers follow MkDocs in the main process.
 TYPESETS: list[Writer] = []
 
 
@@ -97,10 +96,8 @@ def _register() -> None:
 
     SITE_WRITERS.append(write_leaflets)
     from .pages import write_pages
-    from .pages.search import write_search_index
 
     DOC_WRITERS.append(write_pages)
-    SITE_WRITERS.append(write_search_index)
     from .exports import write_exports
     from .observatory import write_observatory
 
@@ -110,7 +107,7 @@ def _register() -> None:
 
     SITE_WRITERS.append(write_reports)
     TYPESETS.extend([write_leaflets, write_reports])
-    DEFERRABLE.extend([write_feeds, write_leaflets, write_search_index, write_exports, write_reports])
+    DEFERRABLE.extend([write_feeds, write_leaflets, write_exports, write_reports])
 
 
 _register()

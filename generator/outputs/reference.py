@@ -13,6 +13,7 @@ from typing import Any
 from ..models.types import ID_PATTERN
 from ..models.vocabularies import VOCABULARIES, VOCABULARY_NAMES
 from ..schemas import schema_of
+from ..thesaurus import thesaurus
 from . import RenderContext
 
 FILES = {
@@ -23,6 +24,8 @@ FILES = {
     "circuit": ("Une tournée", "data/circuits/<id>.yaml"),
     "notice": ("Un avis", "data/notices/<id>.yaml"),
 }
+
+EVERYDAY_SHOWN = 10  # words of the thesaurus shown per value
 
 _PATTERNS = {
     ID_PATTERN: "identifiant (minuscules, chiffres, tirets)",
@@ -110,8 +113,27 @@ def reference_markdown() -> str:
             out += _table(sub)
             out.append("")
     out += ["## Les listes de valeurs", ""]
+    book = thesaurus()
+    groups = {"theme": "themes", "audience": "audiences", "kind": "kinds"}
     for name, terms in VOCABULARIES.items():
         out += [f"### {VOCABULARY_NAMES[name]['fr'].capitalize()} {{#liste-{name}}}", ""]
+        if name in groups:
+            # The thesaurus's everyday words: what the search understands for each value.
+            words = book.words[groups[name]]
+            out += [
+                "La recherche comprend aussi les mots de tous les jours de chaque valeur "
+                "(`generator/models/thesaurus.yaml`, complétés par les `keywords` de chaque fiche).",
+                "",
+                "| valeur | en français | in English | mots compris par la recherche (extrait) |",
+                "|---|---|---|---|",
+            ]
+            out += [
+                f"| `{t.value}` | {html.escape(t.labels['fr'])} | {html.escape(t.labels['en'])} | "
+                f"{html.escape(', '.join(words.get(t.value, {}).get('fr', ())[:EVERYDAY_SHOWN]))} |"
+                for t in terms.values()
+            ]
+            out.append("")
+            continue
         out += ["| valeur | en français | in English |", "|---|---|---|"]
         out += [
             f"| `{t.value}` | {html.escape(t.labels['fr'])} | {html.escape(t.labels['en'])} |" for t in terms.values()

@@ -4,7 +4,7 @@ Three shapes of the same Dataset and schedule: the data's own (``native``: actor
 services, places, events and the occurrences of the schedule's window, in JSON and CSV,
 with the JSON Schemas of the data files under ``schema/``), Open Referral HSDS 3.0
 (``hsds``: organizations, services, locations) and data·inclusion v1 (``inclusion``:
-structures, services). The file formats — sorted JSON, CSV with a BOM and neutralised
+structures, services), plus the search's thesaurus of everyday words. The file formats — sorted JSON, CSV with a BOM and neutralised
 formulas — live in ``files``. Nothing reads the clock: the same data and "today" give the
 same bytes.
 """
@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...schemas import schema_texts
+from ...thesaurus import thesaurus
 from .. import RenderContext
 from .files import csv_bytes, json_bytes
 from .hsds import Hsds
@@ -21,6 +22,15 @@ from .inclusion import Inclusion
 from .native import Native
 
 FOLDER = "donnees"
+
+
+def thesaurus_json() -> dict[str, object]:
+    """The everyday words of every theme, audience, actor kind and need, by language: the
+    search's thesaurus (``generator/models/thesaurus.yaml``), for other tools to reuse."""
+    return {
+        group: {value: dict(by_lang) for value, by_lang in values.items()}
+        for group, values in thesaurus().words.items()
+    }
 
 
 def render_exports(context: RenderContext) -> dict[str, bytes]:
@@ -42,6 +52,7 @@ def render_exports(context: RenderContext) -> dict[str, bytes]:
         "hsds/locations.json": json_bytes(hsds.locations()),
         "data-inclusion/structures.json": json_bytes(inclusion.structures()),
         "data-inclusion/services.json": json_bytes(inclusion.services()),
+        "thesaurus.json": json_bytes(thesaurus_json()),
     }
     files.update({f"schema/{name}": text.encode("utf-8") for name, text in schema_texts().items()})
     return {f"{FOLDER}/{path}": content for path, content in sorted(files.items())}

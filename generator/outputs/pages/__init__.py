@@ -3,8 +3,8 @@
 ``write_pages`` (a DOC_WRITER) writes every generated page into the docs folder as a
 Markdown file holding finished HTML (see ``page``), the vendored assets (``assets``), and
 ``.maillage/site.json``: what the theme's templates need on every page (the notices
-banner, the site language, the Content-Security-Policy of ``csp``). ``search`` indexes the built site with Pagefind (a
-SITE_WRITER). The page families: ``home``, ``needs``, ``actors``, ``agenda``, ``routes``,
+banner, the site language, the Content-Security-Policy of ``csp``). ``search`` writes the search's data (``recherche/index.json``,
+read by ``overrides/assets/search.js``). The page families: ``home``, ``needs``, ``actors``, ``agenda``, ``routes``,
 ``communes``, ``others``; the lookups they share: ``view``.
 """
 
@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import RenderContext
-from . import actors, agenda, communes, csp, needs, others, routes
+from . import actors, agenda, communes, csp, needs, others, routes, search
 from .assets import copy_assets
 from .home import home_page
 from .html import esc, typo
@@ -62,5 +62,6 @@ def write_pages(context: RenderContext, docs: Path) -> None:
         page.write(docs)
     _write_json(docs / "acteurs" / "horaires.json", actors.hours_index(view))
     _write_json(docs / "carte" / "points.json", others.map_points(view))
+    _write_json(docs / "recherche" / "index.json", search.documents(view))
     _write_json(docs / SITE_JSON, site_data(view))
     copy_assets(docs)

@@ -65,7 +65,7 @@ def _access(view: SiteView, access: Any) -> str:
     return f'<ul class="mg-access">{"".join(rows)}</ul>'
 
 
-def _service(view: SiteView, actor: Actor, service: Service) -> str:
+def _service(view: SiteView, actor: Actor, service: Service, number: int) -> str:
     lang = view.lang
     parts = [f"<h3>{text(view.t(service.name), lang)}</h3>"]
     if service.summary:
@@ -80,7 +80,7 @@ def _service(view: SiteView, actor: Actor, service: Service) -> str:
         parts.append(hours_block(view, actor, service.hours))
     if service.contact is not None:
         parts.append(contact_list(view, service.contact))
-    return f'<div class="mg-service">{"".join(parts)}</div>'
+    return f'<div class="mg-service" id="service-{number}">{"".join(parts)}</div>'
 
 
 def _locations(view: SiteView, links: Links, actor: Actor) -> str:
@@ -172,7 +172,9 @@ def actor_page(view: SiteView, actor: Actor) -> Page:
             + f"<p>{esc(label('languages', lang))}{colon(lang)}{esc(languages)}</p>"
             + f"<p>{esc(label('area', lang))}{colon(lang)}{area_links if 'all' not in actor.area else esc(area)}</p>",
         ),
-        section(label("services", lang), "".join(_service(view, actor, s) for s in actor.services)),
+        section(
+            label("services", lang), "".join(_service(view, actor, s, n) for n, s in enumerate(actor.services, start=1))
+        ),
         section(label("events_organized", lang), _activities(view, links, actor)),
         subscribe(view, view.feed("acteur", actor.id), name) if has_feed else "",
         f'<footer class="mg-verified"><p>{" · ".join(footer)}</p></footer>',

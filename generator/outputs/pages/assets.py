@@ -1,5 +1,5 @@
 """Vendored front-end files copied into the docs folder at build time: the Atkinson
-Hyperlegible typeface (woff2, from npm's @fontsource package) and Leaflet (npm). Nothing
+Hyperlegible typeface (woff2, from npm's @fontsource package), Leaflet and MiniSearch (npm). Nothing
 is fetched from a CDN; a missing ``node_modules`` stops the build with what to run."""
 
 from __future__ import annotations
@@ -43,3 +43,6 @@ def copy_assets(docs: Path, node_modules: Path = NODE_MODULES) -> None:
     for name in LEAFLET_FILES:
         _copy(leaflet / name, docs / "assets" / "vendor" / "leaflet" / name)
     _copy(node_modules / "leaflet" / "LICENSE", docs / "assets" / "vendor" / "leaflet" / "LICENSE.txt")
+    minisearch = node_modules / "minisearch"
+    _copy(minisearch / "dist" / "umd" / "index.js", docs / "assets" / "vendor" / "minisearch" / "minisearch.js")
+    _copy(minisearch / "LICENSE.txt", docs / "assets" / "vendor" / "minisearch" / "LICENSE.txt")

@@ -7,10 +7,12 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from .actors import cards
+from .actors import browse_links, cards
 from .blocks import agenda_line, map_block, osm_link, section
+from .home import helpline as helpline_block
 from .html import esc, markdown, text
 from .i18n import colon, label, long_date, term, upper_first
+from .needs import need_links
 from .page import Links, Page
 from .view import AgendaItem, SiteView
 
@@ -110,22 +112,64 @@ def map_page(view: SiteView) -> Page:
 
 
 def search_page(view: SiteView) -> Page:
+    """``/recherche/``: the form, and the answers computed in the browser by
+    ``assets/search.js`` from ``recherche/index.json``. Without JavaScript the page offers
+    the needs, the lists by theme, commune and audience, and the helpline; with it, results
+    come while typing, and when none answers every word the page says so and offers the
+    helpline and the closest needs."""
     lang = view.lang
     url = "recherche/"
     links = Links(url)
-    body = (
-        f"<h1>{esc(label('search', lang))}</h1>"
-        f'<form class="mg-search" role="search" action="{links("recherche/")}" method="get" data-pagefind="{links("pagefind/")}">'
+    communes = "".join(
+        f'<option value="{esc(c.id)}">{text(view.commune_name(c.id), lang)}</option>' for c in view.territory.communes
+    )
+    kinds = "".join(
+        f'<option value="{kind}">{esc(label(key, lang))}</option>'
+        for kind, key in (
+            ("need", "kind_needs"),
+            ("actor", "kind_actors"),
+            ("event", "kind_events"),
+            ("route", "kind_routes"),
+            ("place", "kind_places"),
+            ("commune", "kind_communes"),
+        )
+    )
+    form = (
+        f'<form class="mg-search" role="search" action="{links("recherche/")}" method="get"'
+        f' data-index="index.json" data-engine="{links("assets/vendor/minisearch/minisearch.js")}" data-root="{links("")}">'
         f'<label for="mg-q">{esc(label("search_label", lang))}</label>'
         f'<div class="mg-search__row"><input id="mg-q" name="q" type="search" autocomplete="off" aria-describedby="mg-q-hint">'
         f'<button type="submit" class="md-button md-button--primary">{esc(label("search_button", lang))}</button></div>'
         f'<p id="mg-q-hint" class="mg-small">{esc(label("search_hint", lang))}</p>'
-        f'<div class="mg-search__facets" hidden></div></form>'
-        f'<p class="mg-count" role="status" aria-live="polite"></p><ol class="mg-results"></ol>'
-        f'<noscript><p>{esc(label("search_nojs", lang))} <a href="{links("acteurs/")}">{esc(label("directory", lang))}</a></p></noscript>'
+        f'<div class="mg-search__facets" data-js hidden>'
+        f'<label class="mg-field"><span>{esc(label("my_commune", lang))}</span><select name="commune">'
+        f'<option value="">{esc(label("any_commune", lang))}</option>{communes}</select></label>'
+        f'<label class="mg-field"><span>{esc(label("type", lang))}</span><select name="type">'
+        f'<option value="">{esc(label("any_kind", lang))}</option>{kinds}</select></label></div></form>'
+    )
+    dead_end = (
+        f'<section class="mg-dead-end" hidden><h2>{esc(label("search_no_sure_answer", lang))}'
+        f' <q class="mg-dead-end__query"></q></h2><p>{esc(label("search_ask_helpline", lang))}</p>{helpline_block(view)}</section>'
+    )
+    close_needs = (
+        f'<nav class="mg-close-needs" hidden aria-labelledby="mg-close-needs"><h2 id="mg-close-needs">'
+        f"{esc(label('search_close_needs', lang))}</h2><ul></ul></nav>"
+    )
+    unknown = f'<p class="mg-unknown mg-small" hidden>{esc(label("search_unknown", lang))} <span></span></p>'
+    nojs = (
+        f'<noscript><section class="mg-nojs"><p>{esc(label("search_nojs", lang))}</p>'
+        f"<h2>{esc(label('needs', lang))}</h2>{need_links(view, links)}"
+        f"{browse_links(view, links)}{helpline_block(view)}</section></noscript>"
+    )
+    words = (
         f'<template id="mg-search-words" data-none="{esc(label("search_none", lang))}" data-results="{esc(label("results", lang))}"'
-        f' data-commune="{esc(label("commune", lang))}" data-theme="{esc(label("theme", lang))}"'
-        f' data-audience="{esc(label("audience", lang))}" data-type="{esc(label("type", lang))}"></template>'
+        f' data-everywhere="{esc(label("whole_territory", lang))}" data-next="{esc(label("search_next", lang))}"'
+        f' data-gone="{esc(label("search_gone", lang))}"></template>'
+    )
+    body = (
+        f"<h1>{esc(label('search', lang))}</h1>{form}"
+        f'<p class="mg-count" role="status" aria-live="polite"></p>{dead_end}{close_needs}{unknown}'
+        f'<ol class="mg-results"></ol>{nojs}{words}'
     )
     return Page(url, label("search", lang), body)
 
