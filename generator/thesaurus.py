@@ -143,11 +143,19 @@ def themes_for_words(text: str) -> list[str]:
     """The themes that everyday ``text`` speaks of ("colis alimentaire, aide au loyer" →
     ``["alimentation", "logement"]``), most specific first (longest matching phrase), then in
     the vocabulary's order. For importers mapping a spreadsheet's words to themes."""
+    return values_for_words(text, "themes")
+
+
+def values_for_words(text: str, group: str) -> list[str]:
+    """The values of ``group`` (themes, audiences, kinds, needs) that everyday ``text`` speaks
+    of, most specific first (longest matching phrase), then in the vocabulary's order."""
     book = thesaurus()
+    prefix = GROUPS[group] + ":"
     tags = book.tags_of_terms(set(book.terms(text)))
-    order = list(THEMES)
-    themes = [tag[2:] for tag in tags if tag.startswith("t:")]
-    return sorted(themes, key=lambda t: (-tags[f"t:{t}"], order.index(t)))
+    order = {"themes": list(THEMES), "audiences": list(AUDIENCES), "kinds": list(ACTOR_KINDS)}.get(group, [])
+    values = [tag[len(prefix) :] for tag in tags if tag.startswith(prefix)]
+    rank = {value: order.index(value) if value in order else len(order) for value in values}
+    return sorted(values, key=lambda v: (-tags[prefix + v], rank[v], v))
 
 
 def needs_for_words(text: str) -> list[str]:

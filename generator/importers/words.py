@@ -1,9 +1,10 @@
 """Everyday words of a spreadsheet cell → values of a closed vocabulary.
 
 ONE function, ``vocabulary_for_words``, is the way in: it matches a vocabulary's ids and
-labels (``models.vocabularies``, every language) and a small set of obvious synonyms below,
-accents and case forgiven. A thesaurus of everyday words kept elsewhere can be plugged in
-here (``SYNONYMS`` is its stand-in) without any importer changing.
+labels (``models.vocabularies``, every language) and a few synonyms below, accents and case
+forgiven; what names none of them is read through the thesaurus of everyday words
+(``generator.thesaurus``, the one the search and the field reference use) for themes,
+audiences and kinds.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..models.vocabularies import VOCABULARIES
+from ..thesaurus import values_for_words
 from .territory import fold
 
 # vocabulary → everyday word (folded) → value. Obvious ones only, French and Dutch.
@@ -172,6 +174,7 @@ SYNONYMS: dict[str, dict[str, str]] = {
     },
 }
 
+_THESAURUS_GROUPS = {"theme": "themes", "audience": "audiences", "kind": "kinds"}
 _SPLIT = re.compile(r"\s*(?:[,;/+|\n•]|\bet\b|\ben\b|\bou\b|&)\s*", re.IGNORECASE)
 
 
@@ -201,6 +204,8 @@ def vocabulary_for_words(text: str, vocabulary: str) -> tuple[list[str], list[st
         if not key:
             continue
         value = index.get(key) or index.get(key.removesuffix("s"))
+        if value is None and vocabulary in _THESAURUS_GROUPS:  # "colis alimentaires", "mantelzorgers"
+            value = next(iter(values_for_words(piece, _THESAURUS_GROUPS[vocabulary])), None)
         if value is None:  # "personnes âgées isolées": the longest known words inside
             inside = sorted((k for k in index if f" {k} " in f" {key} "), key=len, reverse=True)
             value = index[inside[0]] if inside else None
