@@ -237,6 +237,16 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "en": ("the `{lang}` translation is missing", "add `{lang}: …` (the `{default}` text is shown instead)"),
     },
+    "placeholder": {
+        "fr": (
+            "« {value} » est l'exemple du modèle, pas la vraie information",
+            "remplacez-le par la vraie information, ou retirez la ligne si le champ est facultatif",
+        ),
+        "en": (
+            "“{value}” is the template's example, not the real information",
+            "replace it with the real information, or remove the line if the field is optional",
+        ),
+    },
     "date_format": {
         "fr": ("`{value}` n'est pas une date", _DATE_HINT["fr"]),
         "en": ("`{value}` is not a date", _DATE_HINT["en"]),

@@ -5,7 +5,7 @@ cost note, audiences, geo inside the territory, phone numbers, translations), ``
 (ids that must exist, unique villages), ``series`` (dates that must be occurrences, clock
 changes, stops in order) and ``warnings`` (what is reported without stopping the build);
 ``privacy`` warns of phone numbers and e-mail addresses in free text that are not the
-entry's own contacts.
+entry's own contacts; ``placeholders`` refuses the example values of the `new` skeletons.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..loading import Dataset, Reporter
-from . import fields, participation, privacy, references, series, warnings
+from . import fields, participation, placeholders, privacy, references, series, warnings
 from .context import Context
 
 
@@ -28,3 +28,4 @@ def run_checks(dataset: Dataset, reporter: Reporter, today: date) -> None:
     warnings.check(context)
     privacy.check(context)
     participation.check(context)
+    placeholders.check(context)
