@@ -181,6 +181,11 @@ class EditorConfig:
         if description:
             result["hint"] = description
         result.update(self.widget(name, prop, defs))
+        if result.get("widget") == "object" and not required:
+            # an optional block may be left out: its own required fields are asked by `check`
+            # only when it is there, which Decap cannot say
+            for inner in result["fields"]:
+                inner["required"] = False
         if "default" in prop and prop["default"] is not None and result.get("widget") in ("select", "number"):
             result["default"] = prop["default"]
         if result.get("widget") == "boolean" and "default" in prop:
@@ -268,7 +273,7 @@ class EditorConfig:
             return {"widget": "maillage-geo"}
         if "$ref" in items:
             model = defs[items["$ref"].rsplit("/", 1)[-1]]
-            result = {"widget": "list", "collapsed": True, "fields": self.fields(model, defs)}
+            result = {"widget": "list", "collapsed": name == "attendance", "fields": self.fields(model, defs)}
         elif "enum" in items:
             result = {"widget": "select", "multiple": True, "options": self._options(_vocabulary_of(items["enum"]))}
         elif items.get("pattern") == ID_PATTERN and name in RELATIONS:
