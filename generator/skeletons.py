@@ -78,8 +78,8 @@ access:
   modes: [walk-in]                 # walk-in, appointment, registration, referral
 languages: [fr]
 verified:
-  on: {today.isoformat()}                   # date de la dernière vérification
   by: Nom de l'organisation qui vérifie
+  on: {today.isoformat()}                   # date de la dernière vérification
   how: pull-request                # phone, email, visit, pull-request, campaign
 """
         )

@@ -107,6 +107,7 @@ def _register() -> None:
     from .admin import write_admin
 
     SITE_WRITERS.append(write_admin)
+    DEFERRABLE.append(write_admin)
     TYPESETS.extend([write_leaflets, write_reports])
     DEFERRABLE.extend([write_feeds, write_leaflets, write_search_index, write_exports, write_reports])
 
