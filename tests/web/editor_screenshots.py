@@ -24,23 +24,26 @@ WIDTHS = {"": (1280, 900), "-375": (375, 812)}
 
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as folder, run_editor(Path(folder)) as (base, _):
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
-            for suffix, (width, height) in WIDTHS.items():
-                context = browser.new_context(viewport={"width": width, "height": height}, locale="fr-BE")
-                page = context.new_page()
-                page.goto(base)
-                page.get_by_role("button", name="Se connecter").click()
-                for name, (fragment, selector) in PAGES.items():
-                    page.goto(base + fragment)
-                    page.reload()
-                    page.locator(selector).first.wait_for()
-                    page.locator(selector).first.scroll_into_view_if_needed()
-                    page.wait_for_timeout(500)
-                    page.screenshot(path=str(out / f"{name}{suffix}.png"))
-                context.close()
-            browser.close()
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        run_editor(Path(folder)) as (base, _),
+        sync_playwright() as playwright,
+    ):
+        browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
+        for suffix, (width, height) in WIDTHS.items():
+            context = browser.new_context(viewport={"width": width, "height": height}, locale="fr-BE")
+            page = context.new_page()
+            page.goto(base)
+            page.get_by_role("button", name="Se connecter").click()
+            for name, (fragment, selector) in PAGES.items():
+                page.goto(base + fragment)
+                page.reload()
+                page.locator(selector).first.wait_for()
+                page.locator(selector).first.scroll_into_view_if_needed()
+                page.wait_for_timeout(500)
+                page.screenshot(path=str(out / f"{name}{suffix}.png"))
+            context.close()
+        browser.close()
 
 
 if __name__ == "__main__":
