@@ -412,3 +412,21 @@ def test_the_recurrence_widget_writes_the_rules_of_the_cookbook_and_lists_their_
     expected = [o.start.date().isoformat() for o in occurrences][:10]  # type: ignore[union-attr]
     assert out["dates"][rule] == expected
     assert "2027-07-01" not in expected and "2027-09-02" in expected
+
+
+def test_the_contribute_page_is_in_french_and_leads_to_the_forms() -> None:
+    from generator.models.recurrence import parse_recurrence
+    from generator.outputs.reference import COOKBOOK, DESCRIPTIONS_FR, FILES, reference_markdown
+    from generator.schemas import schema_of
+
+    for kind in FILES:
+        assert kind in DESCRIPTIONS_FR
+        for name in schema_of(kind).get("$defs", {}):
+            assert name in DESCRIPTIONS_FR, f"{name} has no French description for /contribuer/"
+    page = reference_markdown()
+    assert page.index("Ajouter votre association / une activité") < page.index("La référence des champs")
+    assert "(../admin/#/collections/actors/new)" in page and "(../admin/#/collections/events/new)" in page
+    assert " read from " not in page and "The territory" not in page
+    for words, rule in COOKBOOK:
+        parse_recurrence(rule)
+        assert f"| {words} | `repeat: {rule}` |" in page
