@@ -95,3 +95,64 @@ def test_a_series_without_july_and_august_from_the_recurrence_widget(admin: Any,
     occurrences = schedule({event.id: event}, {}, "BE", window)[f"evenement-{event.id}"]
     months = {o.original.month for o in occurrences}
     assert months.isdisjoint({7, 8}) and {9, 10, 11, 12, 1, 3, 4, 5, 6} <= months
+
+
+def test_a_new_monthly_event_created_in_the_forms(admin: Any, editor: Any) -> None:
+    """ "Every first Thursday, 14:00-16:30, except July and August", with one date cancelled,
+    entered only through the forms; the holiday on one of its dates is flagged before saving."""
+    import re
+
+    base, repo = editor
+    admin.goto(base + "#/collections/events/new")
+    admin.reload()
+
+    def choose(label: str, text: str) -> None:
+        box = admin.get_by_label(label, exact=True)
+        box.fill(text)
+        admin.get_by_role("option", name=text).first.wait_for()
+        box.press("Enter")
+
+    admin.get_by_label("Identifiant (nom du fichier)").fill("cafe-du-jeudi")
+    admin.get_by_label("Titre", exact=True).fill("Café du jeudi")
+    choose("Type", "café rencontre")
+    choose("Organisateurs", "CPAS de Ciney")
+    choose("Publics", "tout public")
+    admin.get_by_label("En une phrase", exact=True).fill("Un café pour se rencontrer, le premier jeudi du mois.")
+    place = admin.get_by_label(re.compile(r"^Lieu( \(optionnel\))?$")).first
+    place.fill("Salle du village de Maffe")
+    admin.get_by_role("option", name="Salle du village de Maffe").first.wait_for()
+    place.press("Enter")
+    admin.get_by_label("Début (première fois)", exact=True).fill("2027-01-07 14:00")
+    admin.get_by_label(re.compile(r"^Fin( \(optionnel\))?$")).first.fill("16:30")
+    widget = admin.locator(".mg-widget", has=admin.get_by_text("Fréquence")).first
+    widget.get_by_label("Fréquence").select_option("MONTHLY")
+    widget.get_by_label("le … du mois").check()
+    widget.get_by_label("jour", exact=True).select_option(label="jeudi")
+    widget.get_by_label("juillet").check()
+    widget.get_by_label("août").check()
+    rule = "FREQ=MONTHLY;BYDAY=1TH;BYMONTH=1,2,3,4,5,6,9,10,11,12"
+    assert widget.get_by_label("Règle écrite dans le fichier").input_value() == rule
+    dates = widget.locator(".mg-dates li")
+    assert dates.nth(4).inner_text() == "jeudi 6 mai 2027 — jour férié (Ascension)"
+    assert dates.nth(6).inner_text() == "jeudi 2 septembre 2027"  # July and August left out
+    _publish(admin)
+    text = (repo / "data" / "events" / "cafe-du-jeudi.yaml").read_text(encoding="utf-8")
+    assert "start: 2027-01-07 14:00\nend: 16:30\n" in text and f"repeat: {rule}\n" in text
+    assert "organizers:\n  - cpas-ciney\n" in text and "place: salle-maffe\n" in text
+    validation = validate(repo / "data", today=TODAY)
+    assert validation.errors == []
+    event = validation.dataset.events["cafe-du-jeudi"]
+    occurrences = schedule({event.id: event}, {}, "BE", Window(date(2027, 1, 1), date(2027, 12, 31)))
+    days = [o.original.isoformat()[:10] for o in occurrences["evenement-cafe-du-jeudi"]]
+    assert days == [
+        "2027-01-07",
+        "2027-02-04",
+        "2027-03-04",
+        "2027-04-01",
+        "2027-05-06",
+        "2027-06-03",
+        "2027-09-02",
+        "2027-10-07",
+        "2027-11-04",
+        "2027-12-02",
+    ]

@@ -184,8 +184,10 @@ class EditorConfig:
         if result.get("widget") == "object" and not required:
             # an optional block may be left out: its own required fields are asked by `check`
             # only when it is there, which Decap cannot say
+            # (and their defaults would make Decap write the block when nobody filled it in)
             for inner in result["fields"]:
                 inner["required"] = False
+                inner.pop("default", None)
         if "default" in prop and prop["default"] is not None and result.get("widget") in ("select", "number"):
             result["default"] = prop["default"]
         if result.get("widget") == "boolean" and "default" in prop:
