@@ -156,3 +156,27 @@ def test_a_new_monthly_event_created_in_the_forms(admin: Any, editor: Any) -> No
         "2027-11-04",
         "2027-12-02",
     ]
+
+
+def test_one_date_of_a_series_cancelled_in_the_form(admin: Any, editor: Any) -> None:
+    base, repo = editor
+    admin.goto(base + "#/collections/events/entries/cafe-parents-havelange")
+    admin.reload()
+    empty = 'input[id^="date-field"]:visible'
+    admin.locator(empty).first.wait_for()
+    before = admin.locator(empty).count()
+    admin.get_by_role("button", name="Ajouter dates annulées").click()
+    for _ in range(50):
+        if admin.locator(empty).count() > before:
+            break
+        admin.wait_for_timeout(100)
+    boxes = admin.locator(empty)
+    values = [boxes.nth(i).input_value() for i in range(boxes.count())]
+    assert "" in values, values
+    new = boxes.nth(values.index(""))
+    new.fill("2027-03-09")
+    _publish(admin)
+    validation = validate(repo / "data", today=TODAY)
+    assert validation.errors == []
+    event = validation.dataset.events["cafe-parents-havelange"]
+    assert [c.date.isoformat() for c in event.cancelled] == ["2027-02-09", "2027-03-09"]
