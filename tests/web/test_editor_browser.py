@@ -53,7 +53,15 @@ def _allow(route: Any, outside: list[str]) -> None:
 def _publish(page: Any) -> None:
     page.get_by_text("Publier", exact=True).first.click()
     page.get_by_text("Publier maintenant").first.click()
-    page.get_by_text("Modifications enregistrées", exact=False).first.wait_for(timeout=20_000)
+    try:
+        page.get_by_text("Modifications enregistrées", exact=False).first.wait_for(timeout=20_000)
+    except Exception as error:  # say which fields the form refused
+        refused = page.evaluate(
+            """() => [...document.querySelectorAll("li, p, span")]
+            .filter((e) => e.children.length === 0 && /requis|ne correspond|n'est pas|incorrect/i.test(e.textContent))
+            .map((e) => (e.closest("[class*=ControlContainer]") || e.parentElement).innerText.slice(0, 160))"""
+        )
+        raise AssertionError(f"the editor did not save: {refused}") from error
 
 
 def test_an_actors_hours_changed_with_the_grid_are_saved_and_pass_check(admin: Any, editor: Any) -> None:
@@ -180,3 +188,38 @@ def test_one_date_of_a_series_cancelled_in_the_form(admin: Any, editor: Any) -> 
     assert validation.errors == []
     event = validation.dataset.events["cafe-parents-havelange"]
     assert [c.date.isoformat() for c in event.cancelled] == ["2027-02-09", "2027-03-09"]
+
+
+def test_a_new_association_created_in_the_forms(admin: Any, editor: Any) -> None:
+    import re
+
+    base, repo = editor
+    admin.goto(base + "#/collections/actors/new")
+    admin.reload()
+
+    def choose(label: str | re.Pattern[str], text: str) -> None:
+        box = admin.get_by_label(label, exact=True).first if isinstance(label, str) else admin.get_by_label(label).first
+        box.fill(text)
+        admin.get_by_role("option", name=text).first.wait_for()
+        box.press("Enter")
+
+    admin.get_by_label("Identifiant (nom du fichier)").fill("amis-de-chapois")
+    admin.get_by_label("Nom", exact=True).first.fill("Les Amis de Chapois")
+    choose("Type d'acteur", "association")
+    choose("Thèmes", "lien social")
+    choose("Publics", "aînés")
+    admin.get_by_label("En une phrase", exact=True).first.fill("Un goûter et des jeux chaque semaine pour les aînés.")
+    choose("Communes desservies", "Ciney")
+    admin.get_by_label(re.compile(r"^Téléphone( \(optionnel\))?$")).first.fill("083 21 00 01")
+    choose("Coût", "gratuit")
+    admin.get_by_label("Par", exact=True).first.fill("Les Amis de Chapois")
+    admin.get_by_label("Le", exact=True).first.fill("2026-11-20")
+    choose("Comment", "par téléphone")
+    _publish(admin)
+    text = (repo / "data" / "actors" / "amis-de-chapois.yaml").read_text(encoding="utf-8")
+    assert "themes:\n  - lien-social\n" in text and "area:\n  - ciney\n" in text
+    validation = validate(repo / "data", today=TODAY)
+    assert validation.errors == []
+    actor = validation.dataset.actors["amis-de-chapois"]
+    assert (actor.kind, actor.access.cost, actor.verified.how) == ("association", "free", "phone")
+    assert actor.contact.phone == "083 21 00 01" and actor.verified.on == date(2026, 11, 20)

@@ -275,7 +275,14 @@ class EditorConfig:
             return {"widget": "maillage-geo"}
         if "$ref" in items:
             model = defs[items["$ref"].rsplit("/", 1)[-1]]
-            result = {"widget": "list", "collapsed": name == "attendance", "fields": self.fields(model, defs)}
+            # `default: []`: without it Decap starts a new entry with one empty block, whose
+            # required fields then stop the saving of an entry that needs none
+            result = {
+                "widget": "list",
+                "collapsed": name == "attendance",
+                "default": [],
+                "fields": self.fields(model, defs),
+            }
         elif "enum" in items:
             result = {"widget": "select", "multiple": True, "options": self._options(_vocabulary_of(items["enum"]))}
         elif items.get("pattern") == ID_PATTERN and name in RELATIONS:
