@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip --disable-pip-version-check -q
 SITE_DIR ?= site
 
-.PHONY: site test lint typecheck unit serve check schema bench-check clean
+.PHONY: site test lint typecheck unit serve check schema bench-check clean edit
 
 $(VENV)/.runtime: requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,16 @@ site: $(VENV)/.runtime node_modules/.installed
 	@echo "Pour le parcourir : make serve (http://127.0.0.1:8000/), ou ouvrez $(CURDIR)/$(SITE_DIR)/index.html"
 
 serve: $(VENV)/.runtime node_modules/.installed
+	$(PY) -m generator serve
+
+## Edit the entries in forms, on this working copy, without logging in: Decap's local backend
+## (decap-server, on 127.0.0.1:8081) writes the files of data/; the preview rebuilds the site
+## and serves the editor at http://127.0.0.1:8000/admin/. Stop with Ctrl-C; review with git diff.
+edit: $(VENV)/.runtime node_modules/.installed
+	@echo "Éditeur : http://127.0.0.1:8000/admin/ (cliquez « Se connecter » : aucun compte n'est demandé)"
+	@trap 'kill $$backend 2>/dev/null' EXIT INT TERM; \
+	PORT=8081 BIND_HOST=127.0.0.1 GIT_REPO_DIRECTORY="$(CURDIR)" node node_modules/decap-server/dist/index.js & backend=$$!; \
+	( sleep 8; command -v xdg-open >/dev/null && xdg-open http://127.0.0.1:8000/admin/ >/dev/null 2>&1 || true ) & \
 	$(PY) -m generator serve
 
 check: $(VENV)/.runtime

@@ -9,6 +9,7 @@ across files (``checks``).
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -325,6 +326,26 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
             "ajoutez `{lang}: …` (le texte en `{default}` est montré à la place)",
         ),
         "en": ("the `{lang}` translation is missing", "add `{lang}: …` (the `{default}` text is shown instead)"),
+    },
+    "copied_entry": {
+        "fr": (
+            "cette fiche a le même contenu que `data/{folder}/{other}.yaml` : seul l'identifiant a changé",
+            "remplacez le contenu copié par celui de la nouvelle fiche, ou retirez ce fichier",
+        ),
+        "en": (
+            "this entry has the same content as `data/{folder}/{other}.yaml`: only the id changed",
+            "replace the copied content with the new entry's, or remove this file",
+        ),
+    },
+    "placeholder": {
+        "fr": (
+            "« {value} » est l'exemple du modèle, pas la vraie information",
+            "remplacez-le par la vraie information, ou retirez la ligne si le champ est facultatif",
+        ),
+        "en": (
+            "“{value}” is the template's example, not the real information",
+            "replace it with the real information, or remove the line if the field is optional",
+        ),
     },
     "date_format": {
         "fr": ("`{value}` n'est pas une date", _DATE_HINT["fr"]),
@@ -955,10 +976,13 @@ def describe(code: str, context: dict[str, Any], lang: str) -> tuple[str, str]:
         ctx["vocabulary_name"] = VOCABULARY_NAMES.get(name, {}).get(lang, name)
         terms = VOCABULARIES.get(name, {})
         value = str(ctx.get("value", ""))
-        if closest(value, terms) is None:
-            # a label written instead of its value (`gratuit` for `free`, `atelier` for `workshop`)
-            labels = {label.lower(): key for key, term in terms.items() for label in term.labels.values()}
-            label = closest(value, labels)
+        # a label written instead of its value (`gratuit` for `free`, `social-ties` for
+        # `lien-social`) is looked up first, exactly, before any close spelling of a value
+        labels = {_words(label): key for key, term in terms.items() for label in term.labels.values()}
+        if _words(value) in labels:
+            value = labels[_words(value)]
+        elif closest(value, terms) is None:
+            label = closest(_words(value), labels)
             value = labels[label] if label is not None else value
         ctx["suggestion"] = did_you_mean(value, terms, lang)
     if code == "syntax":
@@ -976,6 +1000,59 @@ def describe(code: str, context: dict[str, Any], lang: str) -> tuple[str, str]:
         return str(ctx.get("message", code)), ""
     message, hint = entry[lang]
     try:
-        return message.format(**ctx), hint.format(**ctx)
+        message, hint = message.format(**ctx), hint.format(**ctx)
     except (KeyError, IndexError, ValueError):
         return message, ""
+    converted = converted_value(code, str(ctx.get("value", "")))
+    if converted is not None:
+        hint = (f"écrivez `{converted}`" if lang == "fr" else f"write `{converted}`") + f" ({hint})"
+    return message, hint
+
+
+def _words(text: str) -> str:
+    """A label or value as words: lower case, hyphens and underscores as spaces."""
+    return " ".join(text.lower().replace("-", " ").replace("_", " ").split())
+
+
+_DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_HOUR = re.compile(r"(\d{1,2})\s*[hH.]\s*(\d{2})?")
+
+
+def _date_of(text: str) -> str | None:
+    match = _DMY.fullmatch(text.strip())
+    if not match:
+        return None
+    day, month, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _time_of(text: str) -> str | None:
+    match = _HOUR.fullmatch(text.strip())
+    if not match:
+        return None
+    hours, minutes = int(match.group(1)), int(match.group(2) or 0)
+    return f"{hours:02d}:{minutes:02d}" if hours < 24 and minutes < 60 else None
+
+
+def converted_value(code: str, value: str) -> str | None:
+    """The value a volunteer meant, written as the file wants it: `07/01/2027` → `2027-01-07`,
+    `16h30` → `16:30`, `www.exemple.be` → `https://www.exemple.be`; None when unsure."""
+    text = value.strip()
+    if code in ("date_format", "date_impossible"):
+        return _date_of(text)
+    if code == "time_format":
+        return _time_of(text)
+    if code in ("datetime_format", "start_format", "end_format"):
+        day, _, clock = text.partition(" ")
+        when = _date_of(day) or (day if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) else None)
+        if code == "end_format" and not clock:
+            return _time_of(text) or _date_of(text)
+        at = _time_of(clock) if clock else None
+        if when and (at or not clock):
+            return f"{when} {at}" if at else when
+        return None
+    if code == "url_format" and re.fullmatch(r"www\.[^\s/]+\.[a-z]{2,}(/\S*)?", text, re.I):
+        return "https://" + text
+    return None

@@ -1,7 +1,8 @@
 """Commented skeletons for `python -m generator new KIND ID`, in French.
 
-Each skeleton passes `check` once its placeholders (the values in angle brackets are none:
-every value is a plausible example to overwrite) are replaced by the real ones.
+Every example value a volunteer must replace is one of ``PLACEHOLDERS``: `check` refuses a
+file that still holds one (``checks.placeholders``), so that an unedited skeleton is never
+published. The event's organizer is a placeholder id too, never another association's.
 """
 
 from __future__ import annotations
@@ -9,6 +10,32 @@ from __future__ import annotations
 from datetime import date
 
 from .models.recurrence import WEEKDAYS
+
+# The example values of the skeletons: `check` refuses them (checks/placeholders.py).
+ORGANIZATION = "Nom de l'organisation"
+ADDRESS = "Rue de l'Exemple 1, 5590 Ciney"
+PHONE = "083 99 00 00"
+EMAIL = "contact@exemple.example"
+YOUR_ACTOR = "identifiant-de-votre-association"
+PLACEHOLDERS = frozenset(
+    {
+        ORGANIZATION,
+        ADDRESS,
+        PHONE,
+        EMAIL,
+        YOUR_ACTOR,
+        "Ce que fait l'organisation, en une phrase de 200 caractères au plus.",
+        "Un paragraphe pour présenter l'organisation.",
+        "Nom de l'organisation qui vérifie",
+        "Titre de l'événement",
+        "L'événement en une phrase.",
+        "Salle du village",
+        "Nom de la tournée",
+        "La tournée en une phrase.",
+        "Titre de l'avis",
+        "Le texte de l'avis.",
+    }
+)
 
 FOLDERS = {"actor": "actors", "event": "events", "place": "places", "circuit": "circuits", "notice": "notices"}
 
@@ -51,8 +78,8 @@ access:
   modes: [walk-in]                 # walk-in, appointment, registration, referral
 languages: [fr]
 verified:
-  on: {today.isoformat()}                   # date de la dernière vérification
   by: Nom de l'organisation qui vérifie
+  on: {today.isoformat()}                   # date de la dernière vérification
   how: pull-request                # phone, email, visit, pull-request, campaign
 """
         )
@@ -62,7 +89,7 @@ verified:
             + f"""title: Titre de l'événement
 type: cafe                         # meeting, cafe, workshop, knowledge, leisure, permanence,
                                    # training, discussion, sport, festive, info-session, other
-organizers: [{actor}]              # identifiants des acteurs organisateurs
+organizers: [{YOUR_ACTOR}]  # identifiant de votre association (nom de son fichier)
 audiences: [all]
 summary: L'événement en une phrase.
 place: {place}                     # identifiant d'un lieu de data/places/ (ou un bloc location:)
@@ -91,7 +118,7 @@ wheelchair: unknown                # yes, no, limited, unknown
             head
             + f"""name: Nom de la tournée
 type: grocery                      # grocery, library, health, social, other
-operator: {actor}                  # identifiant de l'acteur qui fait la tournée
+operator: {YOUR_ACTOR}  # identifiant de votre association, qui fait la tournée
 summary: La tournée en une phrase.
 repeat: FREQ=WEEKLY;BYDAY={WEEKDAYS[today.weekday()]}               # quand elle passe
 start: {today.isoformat()}                  # premier jour (un jour où elle passe)

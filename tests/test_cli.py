@@ -106,7 +106,9 @@ def test_every_demo_file_names_its_schema() -> None:
         assert first == f"# yaml-language-server: $schema={depth}schemas/{kind}.json", path
 
 
-def test_new_skeletons_pass_check(tmp_path: Path) -> None:
+def test_new_skeletons_fail_check_until_their_examples_are_replaced(tmp_path: Path) -> None:
+    from generator.skeletons import ADDRESS, EMAIL, ORGANIZATION, PHONE, PLACEHOLDERS, YOUR_ACTOR
+
     data = tmp_path / "data"
     shutil.copytree(DEMO, data)
     for kind in ("actor", "place", "event", "circuit", "notice"):
@@ -114,6 +116,28 @@ def test_new_skeletons_pass_check(tmp_path: Path) -> None:
         assert result.returncode == 0, result.stderr
         text = (data / f"{kind}s" / f"nouveau-{kind}.yaml").read_text(encoding="utf-8")
         assert text.startswith(f"# yaml-language-server: $schema=../../schemas/{kind}.json")
+    event = (data / "events" / "nouveau-event.yaml").read_text(encoding="utf-8")
+    assert f"organizers: [{YOUR_ACTOR}]" in event  # never another association
+    result = run_cli("check", "--data", str(data), "--format", "json")
+    assert result.returncode != 0
+    errors = [p for p in json.loads(result.stdout) if p["severity"] == "error"]
+    files = {p["file"].rsplit("/", 1)[-1] for p in errors if p["code"] == "placeholder"}
+    assert files == {f"nouveau-{kind}.yaml" for kind in ("actor", "place", "event", "circuit", "notice")}
+    assert any("l'exemple du modèle" in p["message"] for p in errors)
+    # once every example is replaced by real information, the files pass
+    real = {
+        ORGANIZATION: "Les Amis du Village",
+        ADDRESS: "Rue du Centre 3, 5590 Ciney",
+        PHONE: "083 21 00 01",
+        EMAIL: "amis@village.example",
+        YOUR_ACTOR: "nouveau-actor",
+    }
+    for kind in ("actor", "place", "event", "circuit", "notice"):
+        path = data / f"{kind}s" / f"nouveau-{kind}.yaml"
+        text = path.read_text(encoding="utf-8")
+        for example in sorted(PLACEHOLDERS, key=len, reverse=True):
+            text = text.replace(example, real.get(example, f"Vraie information {len(example)}"))
+        path.write_text(text, encoding="utf-8")
     result = run_cli("check", "--data", str(data), "--format", "json")
     errors = [p for p in json.loads(result.stdout) if p["severity"] == "error"]
     assert errors == []

@@ -72,12 +72,15 @@ def test_actor_page_content(mini: Path) -> None:
     ],
 )
 def test_actor_event_and_route_pages_offer_corrections(mini: Path, url: str, data_file: str) -> None:
-    """ "Proposer une modification" edits the data file; "signaler une erreur" is an e-mail
+    """ "Proposer une modification" opens the entry's form in the editor, "modifier le fichier
+    texte" edits the data file; "signaler une erreur" is an e-mail
     pre-filled with the page's address and the file, for people without an account."""
     from urllib.parse import parse_qs, unquote, urlsplit
 
     page = read(mini, url)
-    assert f'href="https://git.example/maillage/maillage/edit/main/{data_file}">Proposer une modification</a>' in page
+    kind, name = data_file.split("/")[1], data_file.rsplit("/", 1)[1].removesuffix(".yaml")
+    assert f'href="../../admin/#/collections/{kind}/entries/{name}">Proposer une modification</a>' in page
+    assert f'href="https://git.example/maillage/maillage/edit/main/{data_file}">modifier le fichier texte</a>' in page
     mailto = re.search(r'href="(mailto:[^"]+)">Signaler une erreur', page)
     assert mailto is not None
     parts = urlsplit(mailto.group(1).replace("&amp;", "&"))

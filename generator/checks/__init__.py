@@ -5,7 +5,9 @@ cost note, audiences, geo inside the territory, phone numbers, translations), ``
 (ids that must exist, unique villages), ``series`` (dates that must be occurrences, clock
 changes, stops in order) and ``warnings`` (what is reported without stopping the build);
 ``privacy`` refuses phone numbers and e-mail addresses in free text that are not the
-entry's own contacts; ``names`` warns of names that read the same in two files.
+entry's own contacts; ``names`` warns of names that read the same in two files;
+``placeholders`` refuses the example values of the `new` skeletons; ``copies`` a file copied
+from another whose content was not changed.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..loading import Dataset, Reporter
-from . import fields, names, participation, privacy, references, series, warnings
+from . import copies, fields, names, participation, placeholders, privacy, references, series, warnings
 from .context import Context
 
 
@@ -29,3 +31,5 @@ def run_checks(dataset: Dataset, reporter: Reporter, today: date) -> None:
     names.check(context)
     privacy.check(context)
     participation.check(context)
+    placeholders.check(context)
+    copies.check(context)

@@ -106,6 +106,10 @@ def _register() -> None:
     from .reports import write_reports
 
     SITE_WRITERS.append(write_reports)
+    from .admin import write_admin
+
+    SITE_WRITERS.append(write_admin)
+    DEFERRABLE.append(write_admin)
     TYPESETS.extend([write_leaflets, write_reports])
     DEFERRABLE.extend([write_feeds, write_leaflets, write_exports, write_reports])
 

@@ -27,6 +27,42 @@ FILES = {
 
 EVERYDAY_SHOWN = 10  # words of the thesaurus shown per value
 
+# The page is in French: the models' docstrings (English, for developers) are replaced by
+# these. A block without one here shows its docstring (tests/test_editor.py lists them all).
+DESCRIPTIONS_FR = {
+    "territory": "Le territoire que publie le site : fichier `data/territory.yaml`.",
+    "actor": "Un acteur social de l'annuaire : fichier `data/actors/<id>.yaml`.",
+    "place": "Un lieu (salle de village, bibliothèque…) : fichier `data/places/<id>.yaml`.",
+    "event": "Un événement ou une série de l'agenda : fichier `data/events/<id>.yaml`.",
+    "circuit": "Une tournée itinérante : fichier `data/circuits/<id>.yaml`.",
+    "notice": "Un avis daté : fichier `data/notices/<id>.yaml`.",
+    "Commune": "Une commune du territoire, avec ses villages.",
+    "Helpline": "La ligne d'information unique du territoire (guichet unique).",
+    "Village": "Un village, hameau ou section d'une commune : là où ont lieu arrêts et activités.",
+    "Access": "Comment on accède au service : ce qu'il coûte et comment venir.",
+    "Closure": "Une fermeture temporaire, annoncée sur le site 15 jours avant.",
+    "Contact": "Comment joindre : au moins un téléphone, un e-mail ou un site web.",
+    "Location": "Une adresse où l'acteur accueille le public.",
+    "Service": "Une chose que propose l'acteur ; les champs omis sont ceux de l'acteur.",
+    "Verification": "Quand et comment les informations ont été confirmées la dernière fois.",
+    "AgeBands": "Participants d'une occurrence par tranche d'âge, si les organisateurs la connaissent.",
+    "Attendance": "Qui est venu à une occurrence, compté par les organisateurs ; seule la date est obligatoire.",
+    "Cancellation": "Une occurrence annoncée comme annulée : elle reste affichée, comme annulée.",
+    "Change": "Une occurrence déplacée ou modifiée : `date` est sa date d'origine.",
+    "InlineLocation": "Un lieu écrit directement dans l'événement, pour un lieu utilisé une seule fois.",
+    "Registration": "S'il faut s'inscrire, et comment.",
+    "Stop": "Un arrêt de la tournée : un village, un endroit précis, et l'heure de passage.",
+}
+
+COOKBOOK = [
+    ("le 1er jeudi du mois, sauf en juillet et en août", "FREQ=MONTHLY;BYDAY=1TH;BYMONTH=1,2,3,4,5,6,9,10,11,12"),
+    ("le dernier jeudi du mois", "FREQ=MONTHLY;BYDAY=-1TH"),
+    ("le 2e mardi du mois, jusqu'au 30 juin 2027", "FREQ=MONTHLY;BYDAY=2TU;UNTIL=20270630"),
+    ("le 1er et le 3e lundi du mois", "FREQ=MONTHLY;BYDAY=1MO,3MO"),
+    ("un mercredi sur deux", "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE"),
+    ("chaque mardi et vendredi, 10 fois", "FREQ=WEEKLY;BYDAY=TU,FR;COUNT=10"),
+]
+
 _PATTERNS = {
     ID_PATTERN: "identifiant (minuscules, chiffres, tirets)",
     r"^\d{4}-\d{2}-\d{2}$": "date `AAAA-MM-JJ`",
@@ -93,7 +129,34 @@ def _table(schema: dict[str, Any]) -> list[str]:
 def reference_markdown() -> str:
     """The whole reference page as Markdown (our own text only: no data goes in)."""
     out = [
-        "# Contribuer : la référence des champs",
+        "# Contribuer",
+        "",
+        "## Ajouter votre association / une activité {#ajouter}",
+        "",
+        "Le plus simple : les **formulaires de l'éditeur**, sans rien installer ni écrire de code. "
+        "Ouvrez le formulaire, cliquez sur « Se connecter », remplissez les champs et cliquez sur "
+        "« Publier » : l'éditeur envoie votre proposition, qu'une personne de l'équipe relit avant "
+        "sa mise en ligne.",
+        "",
+        "- [Ajouter votre association](../admin/#/collections/actors/new)",
+        "- [Ajouter une activité ou une série (café, atelier, permanence…)](../admin/#/collections/events/new)",
+        "- [Ajouter un lieu](../admin/#/collections/places/new) · "
+        "[une tournée](../admin/#/collections/circuits/new) · [un avis](../admin/#/collections/notices/new)",
+        "- [Modifier une fiche existante](../admin/)",
+        "",
+        "Vous préférez écrire le fichier texte ? La suite de cette page dit tout ce qu'il peut contenir.",
+        "",
+        "## Répéter une activité : les règles les plus courantes {#repetition}",
+        "",
+        "Dans le formulaire, les cases de « Répétition » écrivent la règle pour vous et montrent les "
+        "10 prochaines dates. Dans le fichier, la règle s'écrit dans `repeat:` ; ajoutez "
+        "`skip: [public-holidays]` pour sauter les jours fériés.",
+        "",
+        "| pour dire… | écrivez |",
+        "|---|---|",
+        *[f"| {words} | `repeat: {rule}` |" for words, rule in COOKBOOK],
+        "",
+        "## La référence des champs {#reference}",
         "",
         "Chaque fichier de `data/` décrit une seule chose. Cette page liste tous les champs possibles, "
         "ce qu'ils attendent et les listes de valeurs. Elle est produite à partir du code qui valide "
@@ -104,12 +167,17 @@ def reference_markdown() -> str:
     ]
     for kind, (title, path) in FILES.items():
         schema = schema_of(kind)
-        out += [f"## {title} — `{path}` {{#{kind}}}", "", str(schema.get("description", "")), ""]
+        out += [
+            f"## {title} — `{path}` {{#{kind}}}",
+            "",
+            DESCRIPTIONS_FR.get(kind, str(schema.get("description", ""))),
+            "",
+        ]
         out += _table(schema)
         out.append("")
         for name, sub in sorted(schema.get("$defs", {}).items()):
             out += [f"### {name} (dans {title.lower()}) {{#{name.lower()}-{kind}}}", ""]
-            out += [str(sub.get("description", "")), ""]
+            out += [DESCRIPTIONS_FR.get(name, str(sub.get("description", ""))), ""]
             out += _table(sub)
             out.append("")
     out += ["## Les listes de valeurs", ""]

@@ -83,6 +83,8 @@ def test_actor_page_shows_hours_closure_and_subscribe_links(browsing: Browsing) 
     assert "12 à 24 heures" in page.inner_text(".mg-subscribe")
     assert page.locator("a[href^='tel:+32']").count() >= 1
     edit = page.get_attribute("text=Proposer une modification", "href")
+    assert edit == "../../admin/#/collections/actors/entries/bibliotheque-ciney"
+    edit = page.get_attribute("text=modifier le fichier texte", "href")
     assert edit == "https://git.example/maillage/maillage/edit/main/data/actors/bibliotheque-ciney.yaml"
 
 

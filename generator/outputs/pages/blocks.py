@@ -202,14 +202,16 @@ def day_iso(day: date) -> str:
 
 
 def correction_links(view: SiteView, kind: str, item_id: str, name: str, page_url: str) -> list[str]:
-    """ "Proposer une modification" (the data file's edit page in the repository, for
-    contributors with an account) and "Signaler une erreur" (an e-mail pre-filled with the
-    page and the file, for everyone else; the address is ``extra.report_error_email``)."""
+    """ "Proposer une modification" (the entry's form in the editor, /admin/), "modifier le
+    fichier texte" (the data file's edit page in the repository, when there is one) and
+    "Signaler une erreur" (an e-mail pre-filled with the page and the file, for everyone
+    without an account; the address is ``extra.report_error_email``)."""
     lang = view.lang
-    out = []
+    form = Links(page_url)(f"admin/#/collections/{kind}/entries/{item_id}")
+    out = [f'<a href="{form}">{esc(label("suggest_edit", lang))}</a>']
     edit = view.edit_url(kind, item_id)
     if edit:
-        out.append(f'<a href="{esc(edit)}">{esc(label("suggest_edit", lang))}</a>')
+        out.append(f'<a href="{esc(edit)}">{esc(label("edit_file", lang))}</a>')
     report = str(view.context.settings.get("extra", {}).get("report_error_email") or "").strip()
     if report:
         source = view.dataset.sources.get((kind, item_id))

@@ -64,6 +64,7 @@ LABELS: dict[str, dict[str, str]] = {
     "verified": {"fr": "Informations vérifiées le", "en": "Information checked on"},
     "by": {"fr": "par", "en": "by"},
     "suggest_edit": {"fr": "Proposer une modification", "en": "Suggest a change"},
+    "edit_file": {"fr": "modifier le fichier texte", "en": "edit the text file"},
     "report_error": {"fr": "Signaler une erreur par e-mail", "en": "Report an error by e-mail"},
     "report_error_subject": {"fr": "Erreur à corriger", "en": "Error to correct"},
     "page": {"fr": "Page", "en": "Page"},
