@@ -11,10 +11,12 @@
   var WORDS = {
     fr: { open: "Ouvert maintenant", closed: "Fermé maintenant", closes: "ferme à", opens: "ouvre à",
       opensOn: "ouvre", copied: "Adresse copiée", results: "résultat(s)", all: "Tous",
-      days: ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"], tomorrow: "demain" },
+      days: ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"], tomorrow: "demain",
+      today: "aujourd\u2019hui" },
     en: { open: "Open now", closed: "Closed now", closes: "closes at", opens: "opens at",
       opensOn: "opens", copied: "Address copied", results: "result(s)", all: "All",
-      days: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"], tomorrow: "tomorrow" }
+      days: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"], tomorrow: "tomorrow",
+      today: "today" }
   };
   var W = WORDS[LANG] || WORDS.en;
 
@@ -65,6 +67,62 @@
       : W.opensOn + " " + (state.next.days === 1 ? W.tomorrow : W.days[weekday(state.next.iso)]) + " " + (LANG === "fr" ? "à " : "at ") + clock(state.next.minutes);
     return W.closed + " \u00b7 " + when;
   }
+  /* --- time on the visitor's clock ------------------------------------------------ */
+  // The page was built on one day and is read on another: whatever carries data-from /
+  // data-until (territory wall-clock time, data-until exclusive) is shown only during its
+  // period; lists keep their first data-show entries still to come, the home page's days
+  // before today + data-horizon; a list with nothing left says so (.mg-empty); a day's
+  // heading says "aujourd'hui" or "demain"; a page built over a week ago says that too.
+  var ZONE = (document.querySelector("[data-tz]") || document.documentElement).getAttribute("data-tz") || "Europe/Brussels";
+  function gone(el) { return !!el.closest(".mg-gone, .mg-more"); }
+  function daysBetween(a, b) { return Math.round((Date.parse(b + "T12:00:00Z") - Date.parse(a + "T12:00:00Z")) / 86400000); }
+  function roll() {
+    var now = localNow(ZONE);
+    var stamp = now.iso + "T" + clock24(now.minutes);
+    $all("[data-from], [data-until]").forEach(function (el) {
+      var from = el.getAttribute("data-from"), until = el.getAttribute("data-until");
+      el.classList.toggle("mg-gone", !!((from && stamp < from) || (until && stamp >= until)));
+    });
+    $all("[data-horizon]").forEach(function (box) {
+      var last = addDays(now.iso, +box.getAttribute("data-horizon"));
+      $all(".mg-day[data-day]", box).forEach(function (day) { day.classList.toggle("mg-more", day.getAttribute("data-day") >= last); });
+    });
+    $all(".mg-day").forEach(function (day) {
+      day.classList.toggle("mg-gone", !$all(".mg-dated", day).some(function (i) { return !i.classList.contains("mg-gone"); }));
+    });
+    $all("[data-show]").forEach(function (box) {
+      var left = +box.getAttribute("data-show"), lead = true;
+      $all(".mg-dated", box).forEach(function (el) {
+        el.classList.remove("mg-lead");
+        var out = el.classList.contains("mg-gone");
+        el.classList.toggle("mg-more", !out && left <= 0);
+        if (!out && left > 0) { left--; if (lead) { el.classList.add("mg-lead"); lead = false; } }
+      });
+    });
+    $all(".mg-empty").forEach(function (line) {
+      line.hidden = $all(".mg-dated", line.parentNode).some(function (i) { return !gone(i); });
+    });
+    $all(".mg-week").forEach(function (week) {
+      var n = week.querySelector(".mg-n");
+      if (n) { n.textContent = $all(".mg-item", week).filter(function (i) { return !gone(i); }).length; }
+    });
+    var tomorrow = addDays(now.iso, 1);
+    $all(".mg-rel[data-day]").forEach(function (el) {
+      var day = el.getAttribute("data-day");
+      el.textContent = day === now.iso ? " (" + W.today + ")" : day === tomorrow ? " (" + W.tomorrow + ")" : "";
+    });
+    $all(".mg-updated[data-built]").forEach(function (box) {
+      var stale = box.querySelector(".mg-stale");
+      if (stale) { stale.hidden = daysBetween(box.getAttribute("data-built"), now.iso) <= 7; }
+    });
+    document.documentElement.setAttribute("data-mg-day", now.iso);  // what the page now shows
+  }
+  function clock24(minutes) {
+    var h = Math.floor(minutes / 60), m = minutes % 60;
+    return (h < 10 ? "0" : "") + h + ":" + (m < 10 ? "0" : "") + m;
+  }
+  roll();
+
   $all(".mg-hours[data-hours]").forEach(function (block) {
     var hours = JSON.parse(block.getAttribute("data-hours"));
     var state = stateAt(hours, localNow(block.getAttribute("data-tz") || "Europe/Brussels"));
@@ -75,7 +133,8 @@
   /* --- filters -------------------------------------------------------------------- */
   function setupFilters(form) {
     var scope = form.parentNode;
-    var items = $all(".mg-card, .mg-item", scope);
+    // What is over (see roll) is neither shown nor counted.
+    var items = $all(".mg-card, .mg-item", scope).filter(function (i) { return !gone(i); });
     var selects = $all("select", form);
     var checks = $all("input[type=checkbox]", form);
     var counter = scope.querySelector(".mg-count");

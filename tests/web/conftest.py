@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .site_server import CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, build_demo, serve
+from .site_server import CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, TODAY, build_demo, serve
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -81,6 +81,9 @@ def browser() -> Iterator[Any]:
 def _browsing(browser: Any, base_url: str, **context: Any) -> Iterator[Browsing]:
     ctx = browser.new_context(**context)
     page = ctx.new_page()
+    # The pages follow the visitor's clock (past days hidden, "aujourd'hui"): the browser reads
+    # them on the build's day unless a test moves its clock (test_clock.py).
+    page.clock.set_fixed_time(f"{TODAY}T10:00:00+01:00")
     log = Browsing(page, base_url)
 
     def route(route: Any) -> None:
