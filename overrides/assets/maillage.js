@@ -12,11 +12,11 @@
     fr: { open: "Ouvert maintenant", closed: "Fermé maintenant", closes: "ferme à", opens: "ouvre à",
       opensOn: "ouvre", copied: "Adresse copiée", results: "résultat(s)", all: "Tous",
       days: ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"], tomorrow: "demain",
-      today: "aujourd\u2019hui" },
+      today: "aujourd\u2019hui", menu: "Menu" },
     en: { open: "Open now", closed: "Closed now", closes: "closes at", opens: "opens at",
       opensOn: "opens", copied: "Address copied", results: "result(s)", all: "All",
       days: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"], tomorrow: "tomorrow",
-      today: "today" }
+      today: "today", menu: "Menu" }
   };
   var W = WORDS[LANG] || WORDS.en;
 
@@ -129,6 +129,35 @@
     var out = block.querySelector(".mg-open");
     if (out) { out.textContent = describe(state); out.className = "mg-open " + (state.open ? "mg-open--yes" : "mg-open--no"); }
   });
+
+  /* --- keyboard: the menu -------------------------------------------------------- */
+  // Material's menu button is a <label> for a hidden checkbox: no Tab stop. Made a button
+  // here (Enter or Space opens it and moves focus to the menu's first link; Escape closes it).
+  var drawer = document.getElementById("__drawer");
+  var menuButton = document.querySelector(".md-header label[for='__drawer']");
+  if (drawer && menuButton) {
+    menuButton.setAttribute("role", "button");
+    menuButton.setAttribute("tabindex", "0");
+    menuButton.setAttribute("aria-label", W.menu);
+    menuButton.setAttribute("aria-expanded", "false");
+    var setDrawer = function (open) {
+      drawer.checked = open;
+      drawer.dispatchEvent(new Event("change"));
+      menuButton.setAttribute("aria-expanded", String(open));
+      if (open) {
+        var first = document.querySelector(".md-sidebar--primary a[href], .md-sidebar--primary label[tabindex]");
+        if (first) { setTimeout(function () { first.focus(); }, 50); }
+      }
+    };
+    menuButton.addEventListener("keydown", function (e) {
+      // Material clicks a focused label on Enter too: one toggle only.
+      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); e.stopPropagation(); setDrawer(!drawer.checked); }
+    });
+    drawer.addEventListener("change", function () { menuButton.setAttribute("aria-expanded", String(drawer.checked)); });
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && drawer.checked) { setDrawer(false); menuButton.focus(); }
+    });
+  }
 
   /* --- filters -------------------------------------------------------------------- */
   function setupFilters(form) {
