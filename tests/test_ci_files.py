@@ -162,7 +162,9 @@ def test_gitlab_expose_as_names_are_ones_gitlab_accepts() -> None:
     names = _expose_as_values(yaml.safe_load(GITLAB.read_text(encoding="utf-8")))
     assert names, "no expose_as: the merge request widget would not link the preview"
     for name in names:
-        assert EXPOSE_AS.fullmatch(name), f"expose_as {name!r}: GitLab accepts only ASCII letters, digits, - _ and spaces"
+        assert EXPOSE_AS.fullmatch(name), (
+            f"expose_as {name!r}: GitLab accepts only ASCII letters, digits, - _ and spaces"
+        )
 
 
 def _rule_matches(rules: list[dict[str, str]], variables: dict[str, str]) -> bool:
@@ -208,7 +210,9 @@ def test_github_publishes_pages_on_merges_and_every_night() -> None:
             assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", step["uses"]), f"not pinned: {step['uses']}"
     runs = [step["run"] for step in build["steps"] if "run" in step]
     assert "make site SITE_DIR=site" in runs
-    assert not any("--today" in run or "SOURCE_DATE_EPOCH" in run for run in runs), "the nightly build takes the day's date"
+    assert not any("--today" in run or "SOURCE_DATE_EPOCH" in run for run in runs), (
+        "the nightly build takes the day's date"
+    )
     assert "SOURCE_DATE_EPOCH" not in str(workflow.get("env", {})) + str(build.get("env", {}))
     upload = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert upload["with"]["path"] == "site/"

@@ -115,6 +115,10 @@
       var stale = box.querySelector(".mg-stale");
       if (stale) { stale.hidden = daysBetween(box.getAttribute("data-built"), now.iso) <= 7; }
     });
+    $all(".mg-print__date[data-words]").forEach(function (el) {
+      var when = new Intl.DateTimeFormat(LANG === "fr" ? "fr-BE" : LANG, { timeZone: ZONE, weekday: "long", day: "numeric", month: "long", year: "numeric" });
+      el.textContent = el.getAttribute("data-words") + " " + when.format(new Date()) + " \u00b7 " + (document.querySelector(".mg-updated p") || { textContent: "" }).textContent;
+    });
     document.documentElement.setAttribute("data-mg-day", now.iso);  // what the page now shows
   }
   function clock24(minutes) {

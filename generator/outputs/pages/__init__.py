@@ -59,6 +59,7 @@ def site_data(view: SiteView) -> dict[str, Any]:
             "day": view.today.isoformat(),
             "words": esc(f"{label('updated', lang)} {long_date(view.today, lang)}"),
             "stale": esc(label("stale", lang)),
+            "printed": esc(label("printed", lang)),
             "timezone": esc(view.territory.timezone),
         },
         "footer": esc(label("footer_made_with", lang)),

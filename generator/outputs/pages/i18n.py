@@ -42,6 +42,7 @@ LABELS: dict[str, dict[str, str]] = {
     "no_notice": {"fr": "Aucun avis en cours.", "en": "No current notice."},
     "notice_ended": {"fr": "Cet avis a pris fin le", "en": "This notice ended on"},
     "updated": {"fr": "Mis à jour le", "en": "Updated on"},
+    "printed": {"fr": "Imprimé le", "en": "Printed on"},
     "stale": {
         "fr": "Attention : cette page n'a pas été mise à jour depuis plus d'une semaine. Des informations ont pu changer.",
         "en": "Careful: this page has not been updated for more than a week. Some information may have changed.",
