@@ -9,7 +9,7 @@ import ast
 from pathlib import Path
 
 GENERATOR = Path(__file__).resolve().parent.parent / "generator"
-SHARED_OUTPUTS = {"__init__", "hours", "typesetting"}  # generator/outputs/<these> serve every renderer
+SHARED_OUTPUTS = {"__init__", "hours", "qr", "typesetting"}  # generator/outputs/<these> serve every renderer
 WRITER_HELPERS = {"feeds": {"ical"}}  # a writer and the package of its details
 
 

@@ -9,7 +9,18 @@ from typing import Any
 
 from ...models import Actor, Service
 from ...models.vocabularies import VOCABULARIES
-from .blocks import chips, contact_list, correction_links, first_dates, item_until, map_block, section, subscribe, timed
+from .blocks import (
+    audience_feeds,
+    chips,
+    contact_list,
+    correction_links,
+    first_dates,
+    item_until,
+    map_block,
+    section,
+    subscribe,
+    timed,
+)
 from .hours import browser_json, in_words
 from .html import attrs, data_json, esc, json_ld, markdown, text
 from .i18n import colon, label, long_date, term
@@ -366,7 +377,7 @@ def directory_page(view: SiteView) -> Page:
         f"<noscript><p>{esc(label('nojs_filters', lang))}</p></noscript>"
         f"{filter_form(view, facets, toggles=True)}{browse_links(view, links)}"
         f'<p><a href="{links("imprimer/repertoire.pdf")}">{esc(label("booklet", lang))}</a></p>'
-        f"{cards(view, links, view.actors)}</div>"
+        f"{cards(view, links, view.actors)}{audience_feeds(view)}</div>"
     )
     return Page(url, label("directory", lang), body)
 

@@ -19,6 +19,7 @@ from .blocks import (
     map_block,
     section,
     subscribe,
+    type_feeds,
     venue_html,
 )
 from .html import esc, json_ld, markdown, text
@@ -113,7 +114,7 @@ def agenda_page(view: SiteView) -> Page:
         f'<div class="mg-agenda"><h1>{esc(label("agenda", lang))}</h1>'
         f"<p>{esc(label('next_weeks', lang))}.</p>{_facets(view, items)}"
         f"{agenda_days(view, links, items, 'h2', empty='agenda_page_over')}{_month_nav(view, links)}"
-        f"{subscribe(view, view.feed('tout'), label('every_event', lang))}</div>"
+        f"{subscribe(view, view.feed('tout'), label('every_event', lang))}{type_feeds(view)}</div>"
     )
     return Page(url, label("agenda", lang), body)
 

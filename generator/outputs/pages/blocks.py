@@ -11,6 +11,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from ...models.vocabularies import VOCABULARIES
+from ..qr import qr_svg
 from .html import attrs, data_json, esc, tel_href, text
 from .i18n import colon, label, long_date, span, term, upper_first
 from .page import Links
@@ -185,23 +187,61 @@ def agenda_days(
     return f'<div class="mg-days"{box}>{"".join(out)}{empty_line(label(empty, view.lang), shown)}</div>'
 
 
-def subscribe(view: SiteView, feed_path: str, name: str) -> str:
-    """ICAL.md point 21: webcal, Google Calendar, the plain URL with a copy button, a caution."""
+def subscribe(view: SiteView, feed_path: str, name: str, qr: bool = False) -> str:
+    """ICAL.md point 21: webcal, Google Calendar, the plain URL with a copy button, a caution;
+    beside Google's, Outlook's subscription link; with ``qr``, the address as a QR code (to
+    subscribe a phone from a screen or a printed page)."""
     lang = view.lang
     https_url = view.absolute(feed_path)
     webcal = "webcal://" + https_url.split("://", 1)[1]
     google = "https://calendar.google.com/calendar/render?" + urlencode({"cid": webcal}, safe=":/")
+    outlook = "https://outlook.live.com/calendar/0/addfromweb?" + urlencode({"url": https_url, "name": name})
     heading = f"{label('subscribe', lang)}{colon(lang)}{name}"
+    code = (
+        f'<figure class="mg-qr"><div role="img" aria-label="{esc(label("qr_of", lang))} {esc(https_url)}">'
+        f'{qr_svg(https_url, scalable=True)}</div><figcaption class="mg-small">{esc(label("qr_caption", lang))}</figcaption></figure>'
+        if qr
+        else ""
+    )
     return (
         f'<section class="mg-subscribe" aria-label="{text(heading, lang)}">'
-        f'<p class="mg-subscribe__title">{text(heading, lang)}</p><ul>'
+        f'<p class="mg-subscribe__title">{text(heading, lang)}</p>{code}<ul>'
         f'<li><a href="{esc(webcal)}">{esc(label("subscribe_webcal", lang))}</a></li>'
         f'<li><a href="{esc(google)}" rel="nofollow">{esc(label("subscribe_google", lang))}</a></li>'
+        f'<li><a href="{esc(outlook)}" rel="nofollow">{esc(label("subscribe_outlook", lang))}</a></li>'
         f'<li><a href="{esc(https_url)}">{esc(label("subscribe_url", lang))}</a> '
         f'<code class="mg-url">{esc(https_url)}</code> '
         f'<button type="button" class="mg-copy" data-copy="{esc(https_url)}" hidden>{esc(label("subscribe_copy", lang))}</button></li>'
         f'</ul><p class="mg-small">{esc(label("subscribe_note", lang))}</p></section>'
     )
+
+
+def feed_family(view: SiteView, family: str, values: list[tuple[str, str]], title: str) -> str:
+    """A folded list of one family's feeds (one per type, one per audience…), each with its
+    whole subscription block, folded under its name."""
+    lang = view.lang
+    items = "".join(
+        f'<details class="mg-village-feed"><summary>{text(name, lang)}</summary>{subscribe(view, view.feed(family, value), name)}</details>'
+        for value, name in values
+    )
+    return f'<details class="mg-browse mg-feeds"><summary>{esc(title)}</summary>{items}</details>' if items else ""
+
+
+def type_feeds(view: SiteView) -> str:
+    """One feed per kind of activity (the event and circuit types share the family)."""
+    lang = view.lang
+    values = sorted(set(VOCABULARIES["event-type"]) | set(VOCABULARIES["circuit-type"]))
+    names = [
+        (v, term("event-type", v, lang) if v in VOCABULARIES["event-type"] else term("circuit-type", v, lang))
+        for v in values
+    ]
+    return feed_family(view, "type", sorted(names, key=lambda x: x[1]), label("feeds_by_type", lang))
+
+
+def audience_feeds(view: SiteView) -> str:
+    lang = view.lang
+    names = [(a, term("audience", a, lang)) for a in VOCABULARIES["audience"]]
+    return feed_family(view, "public", names, label("feeds_by_audience", lang))
 
 
 def osm_link(geo: tuple[float, float]) -> str:

@@ -52,7 +52,7 @@ def _stops(view: SiteView, links: Links, commune_id: str) -> str:
 
 def _feeds(view: SiteView, commune_id: str) -> str:
     commune = view.communes[commune_id]
-    out = [subscribe(view, view.feed("commune", commune_id), view.commune_name(commune_id))]
+    out = [subscribe(view, view.feed("commune", commune_id), view.commune_name(commune_id), qr=True)]
     # Each village's feed gets the whole subscription block (ICAL.md point 21): a plain https
     # link would leave phone users without the webcal and Google ways in. Each is folded under
     # its village's name, so that the list reads as a list of villages on a phone.

@@ -94,6 +94,14 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Add to my calendar (phone, Outlook, Apple)",
     },
     "subscribe_google": {"fr": "Ajouter à Google Agenda", "en": "Add to Google Calendar"},
+    "subscribe_outlook": {"fr": "Ajouter à Outlook", "en": "Add to Outlook"},
+    "qr_of": {"fr": "Code QR de l'adresse", "en": "QR code of the address"},
+    "qr_caption": {
+        "fr": "Scannez ce code avec un téléphone pour ouvrir l'adresse du calendrier.",
+        "en": "Scan this code with a phone to open the calendar's address.",
+    },
+    "feeds_by_type": {"fr": "Calendriers par type d'activité", "en": "Calendars by kind of activity"},
+    "feeds_by_audience": {"fr": "Calendriers par public", "en": "Calendars by audience"},
     "subscribe_copy": {"fr": "Copier l'adresse", "en": "Copy the address"},
     "subscribe_url": {"fr": "Adresse du calendrier", "en": "Calendar address"},
     "subscribe_note": {

@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from ...models import Actor
 from .actors import cards
-from .blocks import agenda_days, section
+from .blocks import agenda_days, audience_feeds, section
 from .html import esc
 from .i18n import label
 from .page import Links, Page
@@ -102,5 +102,6 @@ def pages(view: SiteView) -> Iterator[Page]:
             f"<h1>{esc(need.label(lang))}</h1>"
             + section(label("actors_for_need", lang), cards(view, links, actors))
             + section(label("events_for_need", lang), agenda_days(view, links, need_items(view, need)))
+            + audience_feeds(view)
         )
         yield Page(url, need.label(lang), body)

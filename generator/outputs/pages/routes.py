@@ -91,7 +91,7 @@ def route_page(view: SiteView, circuit: Circuit) -> Page:
         f'<p><a href="{links(f"imprimer/tournee-{circuit.id}.pdf")}">{esc(label("poster", lang))}</a></p>',
         markdown(view.t(circuit.description), lang) if circuit.description else "",
         section(label("stops", lang), map_block(view, links, points), "carte"),
-        subscribe(view, view.feed("tournee", circuit.id), name),
+        subscribe(view, view.feed("tournee", circuit.id), name, qr=True),
         correction_footer(view, "circuits", circuit.id, name, url),
         "</article>",
     ]
