@@ -327,7 +327,8 @@ def browse_links(view: SiteView, links: Links) -> str:
 
 
 def filter_form(view: SiteView, facets: list[tuple[str, str, str, list[tuple[str, str, int]]]], toggles: bool) -> str:
-    """Selects with counts; hidden until the script runs (the static lists serve without it)."""
+    """Selects with counts, shown only where scripts run (html.mg-js, set in <head> before the
+    page is drawn: no late layout shift); the static lists serve without them."""
     lang = view.lang
     fields = []
     for name, title, everything, options in facets:
@@ -345,7 +346,7 @@ def filter_form(view: SiteView, facets: list[tuple[str, str, str, list[tuple[str
             f'<label class="mg-check"><input type="checkbox" name="open" value="today"> {esc(label("open_today", lang))}</label>'
         )
     return (
-        f'<form class="mg-filters" hidden aria-label="{esc(label("filters", lang))}">{"".join(fields)}'
+        f'<form class="mg-filters" aria-label="{esc(label("filters", lang))}">{"".join(fields)}'
         f'<button type="reset" class="md-button">{esc(label("reset", lang))}</button></form>'
         f'<p class="mg-count" role="status" aria-live="polite"></p>'
     )
