@@ -12,11 +12,15 @@
     fr: { open: "Ouvert maintenant", closed: "Fermé maintenant", closes: "ferme à", opens: "ouvre à",
       opensOn: "ouvre", copied: "Adresse copiée", results: "résultat(s)", all: "Tous",
       days: ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"], tomorrow: "demain",
-      today: "aujourd\u2019hui", menu: "Menu" },
+      today: "aujourd\u2019hui", menu: "Menu", loading: "Chargement\u2026", retry: "R\u00e9essayer",
+      hoursFailed: "Les horaires n\u2019ont pas pu \u00eatre charg\u00e9s (pas de connexion\u00a0?).",
+      mapFailed: "La carte n\u2019a pas pu \u00eatre charg\u00e9e (pas de connexion\u00a0?)." },
     en: { open: "Open now", closed: "Closed now", closes: "closes at", opens: "opens at",
       opensOn: "opens", copied: "Address copied", results: "result(s)", all: "All",
       days: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"], tomorrow: "tomorrow",
-      today: "today", menu: "Menu" }
+      today: "today", menu: "Menu", loading: "Loading\u2026", retry: "Try again",
+      hoursFailed: "The opening hours could not be loaded (no connection?).",
+      mapFailed: "The map could not be loaded (no connection?)." }
   };
   var W = WORDS[LANG] || WORDS.en;
 
@@ -163,6 +167,16 @@
     });
   }
 
+  // A failed fetch: what failed, in the status line, and a button to try again.
+  function failed(where, words, retry) {
+    if (!where) { return; }
+    where.textContent = words + " ";
+    var again = document.createElement("button");
+    again.type = "button"; again.className = "md-button mg-retry"; again.textContent = W.retry;
+    again.addEventListener("click", function () { where.textContent = W.loading; retry(); });
+    where.appendChild(again);
+  }
+
   /* --- filters -------------------------------------------------------------------- */
   function setupFilters(form) {
     var scope = form.parentNode;
@@ -215,10 +229,23 @@
       var search = query.toString();
       history.replaceState(null, "", location.pathname + (search ? "?" + search : ""));
     }
+    // The opening hours are fetched on first use: the count says so meanwhile; if they cannot
+    // be fetched (offline), the boxes are unticked (the list is the whole list again) and the
+    // count says why, with a button to try again.
     function update() {
       var needHours = checks.some(function (c) { return c.checked; });
       if (needHours && !hoursIndex && hoursUrl) {
-        fetch(hoursUrl).then(function (r) { return r.json(); }).then(function (data) { hoursIndex = data; apply(); });
+        if (counter) { counter.textContent = W.loading; }
+        form.setAttribute("aria-busy", "true");
+        fetch(hoursUrl).then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
+          .then(function (data) { hoursIndex = data; form.removeAttribute("aria-busy"); apply(); })
+          .catch(function () {
+            form.removeAttribute("aria-busy");
+            var wanted = checks.filter(function (c) { return c.checked; });
+            wanted.forEach(function (c) { c.checked = false; });
+            apply();
+            failed(counter, W.hoursFailed, function () { wanted.forEach(function (c) { c.checked = true; }); update(); });
+          });
         return;
       }
       apply();
@@ -258,9 +285,16 @@
   function showMap(box) {
     var base = box.getAttribute("data-leaflet");
     var pointsUrl = box.getAttribute("data-points-url");
-    var points = pointsUrl ? fetch(pointsUrl).then(function (r) { return r.json(); })
+    var points = pointsUrl ? fetch(pointsUrl).then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
       : Promise.resolve(JSON.parse(box.getAttribute("data-points") || "[]"));
-    Promise.all([leaflet(base), points]).then(function (done) {
+    var status = box.querySelector(".mg-map__status");
+    if (status) { status.textContent = W.loading; }
+    Promise.all([leaflet(base), points]).catch(function (error) {
+      leafletReady = null;
+      failed(status, W.mapFailed, function () { showMap(box); });
+      throw error;
+    }).then(function (done) {
+      if (status) { status.textContent = ""; }
       var list = done[1], L = window.L;
       var canvas = box.querySelector(".mg-map__canvas");
       canvas.hidden = false;

@@ -278,6 +278,7 @@ def map_block(view: SiteView, links: Links, points: list[dict[str, Any]], data_u
         f'<div class="mg-map"{data}{raw_points}>'
         f'<p><button type="button" class="md-button mg-map__show" hidden>{esc(label("show_map", lang))}</button> '
         f'<span class="mg-small">{esc(label("map_note", lang))}</span></p>'
+        f'<p class="mg-map__status mg-small" role="status" aria-live="polite"></p>'
         f'<div class="mg-map__canvas" hidden></div>{listing}</div>'
     )
 
