@@ -138,6 +138,19 @@
     if (out) { out.textContent = describe(state); out.className = "mg-open " + (state.open ? "mg-open--yes" : "mg-open--no"); }
   });
 
+  /* --- offline ------------------------------------------------------------------- */
+  // The service worker (sw.js at the site's root) keeps the pages opened here for reading
+  // offline; a page read offline says it is the copy kept on this device.
+  if ("serviceWorker" in navigator && window.__md_scope && /^https?:$/.test(location.protocol)) {
+    navigator.serviceWorker.register(new URL("sw.js", window.__md_scope).href).catch(function () {});
+  }
+  function offlineLine() {
+    $all(".mg-offline").forEach(function (line) { line.hidden = navigator.onLine; });
+  }
+  window.addEventListener("online", offlineLine);
+  window.addEventListener("offline", offlineLine);
+  offlineLine();
+
   /* --- keyboard: the menu -------------------------------------------------------- */
   // Material's menu button is a <label> for a hidden checkbox: no Tab stop. Made a button
   // here (Enter or Space opens it and moves focus to the menu's first link; Escape closes it).

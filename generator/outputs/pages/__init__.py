@@ -60,6 +60,7 @@ def site_data(view: SiteView) -> dict[str, Any]:
             "words": esc(f"{label('updated', lang)} {long_date(view.today, lang)}"),
             "stale": esc(label("stale", lang)),
             "printed": esc(label("printed", lang)),
+            "offline": esc(label("offline_copy", lang)),
             "timezone": esc(view.territory.timezone),
         },
         "footer": esc(label("footer_made_with", lang)),

@@ -43,6 +43,10 @@ LABELS: dict[str, dict[str, str]] = {
     "notice_ended": {"fr": "Cet avis a pris fin le", "en": "This notice ended on"},
     "updated": {"fr": "Mis à jour le", "en": "Updated on"},
     "printed": {"fr": "Imprimé le", "en": "Printed on"},
+    "offline_copy": {
+        "fr": "Hors connexion : vous lisez la copie de cette page gardée sur cet appareil (voir sa date ci-dessus).",
+        "en": "Offline: you are reading the copy of this page kept on this device (see its date above).",
+    },
     "stale": {
         "fr": "Attention : cette page n'a pas été mise à jour depuis plus d'une semaine. Des informations ont pu changer.",
         "en": "Careful: this page has not been updated for more than a week. Some information may have changed.",
