@@ -200,3 +200,24 @@ def test_no_id_is_there_twice_on_a_page(territory: str, tmp_path: Path, mini: Pa
         assert [i for i, n in ids.items() if n > 1] == [], page.relative_to(site)
         checked += 1
     assert checked > 20
+
+
+def test_smaller_defects_of_issue_18(mini: Path) -> None:
+    """The home title said once, a French footer that says its language, headings that never
+    skip a level, notice links named by their notice, a skip link and the build's date."""
+    home = (mini / "index.html").read_text(encoding="utf-8")
+    (title,) = re.findall(r"<title>(.*?)</title>", home, re.S)
+    site_name = re.search(r'<label class="md-header__button md-logo"|title="([^"]+)" class="md-header__button', home)
+    assert title.count(" - ") == 0 and site_name is not None, title
+    footer = re.search(r'<div class="md-copyright" lang="(\w+)">(.*?)</div>', home, re.S)
+    assert footer is not None and footer.group(1) == "fr" and "Site réalisé avec" in footer.group(2)
+    assert "Made with" not in home
+    first_link = home[home.index("<a ", home.index("<body")) :]
+    assert first_link.startswith('<a href="#mg-contenu" class="md-skip mg-skip">'), first_link[:80]
+    assert 'id="mg-contenu"' in home and "Mis à jour le lundi 23 novembre 2026" in home.replace("\u00a0", " ")
+    for url in ("", "agenda/", "communes/ciney/", "acteurs/"):
+        levels = [int(h) for h in re.findall(r"<h([1-6])[ >]", body(mini, url))]
+        jumps = [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+        assert levels[0] == 1 and jumps == [], (url, levels)
+    banners = re.findall(r'<p class="mg-banner[^"]*"[^>]*>\s*<a href="([^"]+)"><strong>([^<]+)</strong></a>', home)
+    assert banners and len({text for _, text in banners}) == len({href for href, _ in banners})

@@ -378,7 +378,7 @@ def directory_page(view: SiteView) -> Page:
         f"<noscript><p>{esc(label('nojs_filters', lang))}</p></noscript>"
         f"{filter_form(view, facets, toggles=True)}{browse_links(view, links)}"
         f'<p><a href="{links("imprimer/repertoire.pdf")}">{esc(label("booklet", lang))}</a></p>'
-        f"{cards(view, links, view.actors)}{audience_feeds(view)}</div>"
+        f"<h2>{esc(label('actors', lang))}</h2>{cards(view, links, view.actors)}{audience_feeds(view)}</div>"
     )
     return Page(url, label("directory", lang), body)
 

@@ -64,7 +64,7 @@ def this_week(view: SiteView, links: Links) -> str:
     blocks: list[str] = []
     for commune_id in view.communes:
         mine = [i for i in items if commune_id in i.communes]
-        body = agenda_days(view, links, mine, "h4", f"j-{commune_id}-", "nothing_this_week", WEEK)
+        body = agenda_days(view, links, mine, "h3", f"j-{commune_id}-", "nothing_this_week", WEEK)
         count = sum(1 for i in mine if i.day < view.today + timedelta(days=WEEK))
         blocks.append(
             f'<details class="mg-week"{" open" if not blocks else ""}><summary>{text(view.commune_name(commune_id), lang)} '
