@@ -5,6 +5,7 @@ self-hosted typeface; translated content fields; no id twice on a page."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shutil
@@ -217,7 +218,7 @@ def test_smaller_defects_of_issue_18(mini: Path) -> None:
     assert 'id="mg-contenu"' in home and "Mis à jour le lundi 23 novembre 2026" in home.replace("\u00a0", " ")
     for url in ("", "agenda/", "communes/ciney/", "acteurs/"):
         levels = [int(h) for h in re.findall(r"<h([1-6])[ >]", body(mini, url))]
-        jumps = [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+        jumps = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
         assert levels[0] == 1 and jumps == [], (url, levels)
     banners = re.findall(r'<p class="mg-banner[^"]*"[^>]*>\s*<a href="([^"]+)"><strong>([^<]+)</strong></a>', home)
     assert banners and len({text for _, text in banners}) == len({href for href, _ in banners})
