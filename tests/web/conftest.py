@@ -79,6 +79,9 @@ def browser() -> Iterator[Any]:
 
 
 def _browsing(browser: Any, base_url: str, **context: Any) -> Iterator[Browsing]:
+    # The site's service worker would answer requests out of the route below's sight (and keep
+    # files between tests): off, except in test_offline.py, which opens its own context.
+    context.setdefault("service_workers", "block")
     ctx = browser.new_context(**context)
     page = ctx.new_page()
     # The pages follow the visitor's clock (past days hidden, "aujourd'hui"): the browser reads
