@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 GENERATOR = Path(__file__).resolve().parent.parent / "generator"
-SHARED_OUTPUTS = {"__init__", "typesetting"}  # generator/outputs/<these> serve every renderer
+SHARED_OUTPUTS = {"__init__", "qr", "typesetting"}  # generator/outputs/<these> serve every renderer
 WRITER_HELPERS = {"feeds": {"ical"}}  # a writer and the package of its details
 
 

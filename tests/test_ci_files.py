@@ -23,6 +23,7 @@ from conftest import DEMO, ROOT
 from generator.__main__ import parser
 
 WORKFLOW = ROOT / ".github" / "workflows" / "verifier.yml"
+PUBLISH = ROOT / ".github" / "workflows" / "publier.yml"
 GITLAB = ROOT / ".gitlab-ci.yml"
 PRE_COMMIT = ROOT / ".pre-commit-config.yaml"
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
@@ -67,6 +68,8 @@ def test_the_network_really_is_off(offline: dict[str, str]) -> None:
     [
         ("vendor.github-workflows", WORKFLOW),
         ("custom.github-workflows-require-timeout", WORKFLOW),
+        ("vendor.github-workflows", PUBLISH),
+        ("custom.github-workflows-require-timeout", PUBLISH),
         ("vendor.gitlab-ci", GITLAB),
     ],
 )
@@ -137,6 +140,86 @@ def test_gitlab_pipeline_reports_builds_and_keeps_a_preview() -> None:
     site = pipeline["site"]
     assert any("make site" in str(line) for line in site["script"])
     assert site["artifacts"]["paths"] == ["site/"]
+
+
+# GitLab's rule for `expose_as` (lib/gitlab/ci/config/entry/artifacts.rb): letters, digits,
+# "-", "_" and spaces, ASCII only (Ruby's \w); a pipeline file breaking it is refused whole.
+# The vendored schema does not say so: checked here.
+EXPOSE_AS = re.compile(r"\w[-\w ]*", re.ASCII)
+
+
+def _expose_as_values(node: Any) -> list[str]:
+    if isinstance(node, dict):
+        found = [str(v) for k, v in node.items() if k == "expose_as"]
+        return found + [x for v in node.values() for x in _expose_as_values(v)]
+    if isinstance(node, list):
+        return [x for v in node for x in _expose_as_values(v)]
+    return []
+
+
+def test_gitlab_expose_as_names_are_ones_gitlab_accepts() -> None:
+    assert not EXPOSE_AS.fullmatch("Aperçu du site")  # the name GitLab refused
+    names = _expose_as_values(yaml.safe_load(GITLAB.read_text(encoding="utf-8")))
+    assert names, "no expose_as: the merge request widget would not link the preview"
+    for name in names:
+        assert EXPOSE_AS.fullmatch(name), (
+            f"expose_as {name!r}: GitLab accepts only ASCII letters, digits, - _ and spaces"
+        )
+
+
+def _rule_matches(rules: list[dict[str, str]], variables: dict[str, str]) -> bool:
+    """GitLab's `if:` rules of the forms this project uses: `$A == $B`, `$A == "x"`."""
+    for rule in rules:
+        left, _, right = (part.strip() for part in rule["if"].partition("=="))
+        value = variables.get(right[1:], "") if right.startswith("$") else right.strip('"')
+        if variables.get(left[1:], "") == value:
+            return True
+    return False
+
+
+def test_gitlab_publishes_pages_on_merges_and_scheduled_pipelines() -> None:
+    pipeline = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))
+    pages = pipeline["pages"]
+    assert pages["stage"] in pipeline["stages"]
+    assert pages["artifacts"]["paths"] == ["public"]
+    assert any(str(line).strip() == "make site SITE_DIR=public" for line in pages["script"])
+    assert not any("--today" in str(line) or "SOURCE_DATE_EPOCH" in str(line) for line in pages["script"])
+    main = {"CI_DEFAULT_BRANCH": "main", "CI_COMMIT_BRANCH": "main"}
+    merge = {"CI_DEFAULT_BRANCH": "main", "CI_PIPELINE_SOURCE": "merge_request_event"}
+    for source in ("push", "schedule"):  # a merge into main, the nightly pipeline schedule
+        run = {**main, "CI_PIPELINE_SOURCE": source}
+        assert _rule_matches(pipeline["workflow"]["rules"], run), source
+        assert _rule_matches(pages["rules"], run), source
+        assert not _rule_matches(pipeline["site"]["rules"], run), "the preview is for merge requests"
+    assert _rule_matches(pipeline["workflow"]["rules"], merge)
+    assert not _rule_matches(pages["rules"], merge), "a merge request must not publish"
+
+
+def test_github_publishes_pages_on_merges_and_every_night() -> None:
+    workflow = yaml.safe_load(PUBLISH.read_text(encoding="utf-8"))
+    on = workflow[True]
+    assert on["push"]["branches"] == ["main"]
+    (schedule,) = on["schedule"]
+    minute, hour, *days = schedule["cron"].split()
+    assert days == ["*", "*", "*"] and 0 <= int(hour) < 24 and 0 <= int(minute) < 60, "once a day"
+    assert workflow["permissions"] == {"contents": "read"}
+    build, deploy = workflow["jobs"]["construire"], workflow["jobs"]["publier"]
+    steps = build["steps"] + deploy["steps"]
+    for step in steps:
+        if "uses" in step:
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", step["uses"]), f"not pinned: {step['uses']}"
+    runs = [step["run"] for step in build["steps"] if "run" in step]
+    assert "make site SITE_DIR=site" in runs
+    assert not any("--today" in run or "SOURCE_DATE_EPOCH" in run for run in runs), (
+        "the nightly build takes the day's date"
+    )
+    assert "SOURCE_DATE_EPOCH" not in str(workflow.get("env", {})) + str(build.get("env", {}))
+    upload = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert upload["with"]["path"] == "site/"
+    assert deploy["needs"] == "construire"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["environment"]["name"] == "github-pages"
+    assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in deploy["steps"])
 
 
 def test_pull_request_template_has_a_short_checklist() -> None:

@@ -242,4 +242,4 @@ def test_a_territory_first_in_another_language_gets_the_interface_of_one_it_list
     result = run_cli("build", "--data", str(data), "--site-dir", str(site), "--today", TODAY)
     assert result.returncode == 0, result.stdout + result.stderr
     home = read(site, "")
-    assert '<html lang="fr"' in home and "Cette semaine" in home and "This week" not in home
+    assert '<html lang="fr"' in home and "Les prochains jours" in home and "The coming days" not in home

@@ -5,6 +5,7 @@ self-hosted typeface; translated content fields; no id twice on a page."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shutil
@@ -45,8 +46,9 @@ def test_home_has_the_helpline_the_needs_this_week_by_commune_and_the_notices(mi
     assert {"manger", "se-loger", "parler"} <= set(needs), needs  # by need, not by organisation
     for need in needs:
         assert (mini / "besoins" / need / "index.html").is_file(), need
-    week = home[home.index("Cette semaine") :]
-    assert re.findall(r"<summary>([^<]+)</summary>", week) == ["Ciney (1)", "Hamois (1)"]
+    week = home[home.index("Les prochains jours") :]
+    summaries = [words(s) for s in re.findall(r"<summary>(.+?)</summary>", week)]
+    assert summaries == ["Ciney ( 1 )", "Hamois ( 1 )"], summaries
     assert "Mardi 24 novembre 2026" in words(week)
     assert '<a href="tournees/epicerie-mardi/">' in week
     assert "Plan Grand Froid" in words(home)  # the active notice
@@ -87,14 +89,22 @@ def test_an_actor_page_has_its_services_audiences_access_languages_and_activitie
 
 
 @pytest.mark.parametrize(
-    ("today", "shown"),
-    [("2026-12-08", False), ("2026-12-09", True), ("2027-01-02", True), ("2027-01-03", False)],
+    ("today", "state"),
+    [("2026-12-08", "later"), ("2026-12-09", "shown"), ("2027-01-02", "shown"), ("2027-01-03", "absent")],
 )
-def test_a_closure_is_announced_from_15_days_before_until_its_end(tmp_path: Path, today: str, shown: bool) -> None:
-    """The mini CPAS closes from 24 December 2026 to 2 January 2027."""
+def test_a_closure_is_announced_from_15_days_before_until_its_end(tmp_path: Path, today: str, state: str) -> None:
+    """The mini CPAS closes from 24 December 2026 to 2 January 2027: its banner is carried
+    from the build on (hidden until 9 December, for the script to show on the visitor's day)
+    and left out once the closure is over."""
     site = build(TERRITORIES / "mini" / "data", tmp_path / "site", today)
     page = body(site, "acteurs/cpas-ciney/")
-    assert ("mg-closure" in page and "Fermeture de fin d'année" in words(page)) is shown
+    banner = re.search(r'<div class="([^"]*mg-closure[^"]*)" data-from="([^"]+)" data-until="([^"]+)"', page)
+    if state == "absent":
+        assert banner is None and "Fermeture de fin d'année" not in words(page)
+        return
+    assert banner is not None and "Fermeture de fin d'année" in words(page)
+    assert banner.group(2, 3) == ("2026-12-09", "2027-01-03")
+    assert ("mg-gone" in banner.group(1)) is (state == "later")
 
 
 def test_a_commune_page_has_its_actors_events_stops_feeds_and_leaflet(mini: Path) -> None:
@@ -191,3 +201,24 @@ def test_no_id_is_there_twice_on_a_page(territory: str, tmp_path: Path, mini: Pa
         assert [i for i, n in ids.items() if n > 1] == [], page.relative_to(site)
         checked += 1
     assert checked > 20
+
+
+def test_smaller_defects_of_issue_18(mini: Path) -> None:
+    """The home title said once, a French footer that says its language, headings that never
+    skip a level, notice links named by their notice, a skip link and the build's date."""
+    home = (mini / "index.html").read_text(encoding="utf-8")
+    (title,) = re.findall(r"<title>(.*?)</title>", home, re.S)
+    site_name = re.search(r'<label class="md-header__button md-logo"|title="([^"]+)" class="md-header__button', home)
+    assert title.count(" - ") == 0 and site_name is not None, title
+    footer = re.search(r'<div class="md-copyright" lang="(\w+)">(.*?)</div>', home, re.S)
+    assert footer is not None and footer.group(1) == "fr" and "Site réalisé avec" in footer.group(2)
+    assert "Made with" not in home
+    first_link = home[home.index("<a ", home.index("<body")) :]
+    assert first_link.startswith('<a href="#mg-contenu" class="md-skip mg-skip">'), first_link[:80]
+    assert 'id="mg-contenu"' in home and "Mis à jour le lundi 23 novembre 2026" in home.replace("\u00a0", " ")
+    for url in ("", "agenda/", "communes/ciney/", "acteurs/"):
+        levels = [int(h) for h in re.findall(r"<h([1-6])[ >]", body(mini, url))]
+        jumps = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
+        assert levels[0] == 1 and jumps == [], (url, levels)
+    banners = re.findall(r'<p class="mg-banner[^"]*"[^>]*>\s*<a href="([^"]+)"><strong>([^<]+)</strong></a>', home)
+    assert banners and len({text for _, text in banners}) == len({href for href, _ in banners})

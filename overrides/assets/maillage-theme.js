@@ -7,6 +7,9 @@
      - once the page is read: open the tab named by the address's #fragment. */
 (function () {
   "use strict";
+  // Scripts run: the parts that need them (filters, open-now line) are laid out from the
+  // first paint (maillage.css, html.mg-js), rather than pushing the page down once loaded.
+  document.documentElement.classList.add("mg-js");
   var tag = document.currentScript;
   var scope = (tag && tag.getAttribute("data-scope")) || ".";
   window.__md_scope = new URL(scope, location);

@@ -11,10 +11,16 @@
   var WORDS = {
     fr: { open: "Ouvert maintenant", closed: "Fermé maintenant", closes: "ferme à", opens: "ouvre à",
       opensOn: "ouvre", copied: "Adresse copiée", results: "résultat(s)", all: "Tous",
-      days: ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"], tomorrow: "demain" },
+      days: ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"], tomorrow: "demain",
+      today: "aujourd\u2019hui", menu: "Menu", loading: "Chargement\u2026", retry: "R\u00e9essayer",
+      hoursFailed: "Les horaires n\u2019ont pas pu \u00eatre charg\u00e9s (pas de connexion\u00a0?).",
+      mapFailed: "La carte n\u2019a pas pu \u00eatre charg\u00e9e (pas de connexion\u00a0?)." },
     en: { open: "Open now", closed: "Closed now", closes: "closes at", opens: "opens at",
       opensOn: "opens", copied: "Address copied", results: "result(s)", all: "All",
-      days: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"], tomorrow: "tomorrow" }
+      days: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"], tomorrow: "tomorrow",
+      today: "today", menu: "Menu", loading: "Loading\u2026", retry: "Try again",
+      hoursFailed: "The opening hours could not be loaded (no connection?).",
+      mapFailed: "The map could not be loaded (no connection?)." }
   };
   var W = WORDS[LANG] || WORDS.en;
 
@@ -65,6 +71,66 @@
       : W.opensOn + " " + (state.next.days === 1 ? W.tomorrow : W.days[weekday(state.next.iso)]) + " " + (LANG === "fr" ? "à " : "at ") + clock(state.next.minutes);
     return W.closed + " \u00b7 " + when;
   }
+  /* --- time on the visitor's clock ------------------------------------------------ */
+  // The page was built on one day and is read on another: whatever carries data-from /
+  // data-until (territory wall-clock time, data-until exclusive) is shown only during its
+  // period; lists keep their first data-show entries still to come, the home page's days
+  // before today + data-horizon; a list with nothing left says so (.mg-empty); a day's
+  // heading says "aujourd'hui" or "demain"; a page built over a week ago says that too.
+  var ZONE = (document.querySelector("[data-tz]") || document.documentElement).getAttribute("data-tz") || "Europe/Brussels";
+  function gone(el) { return !!el.closest(".mg-gone, .mg-more"); }
+  function daysBetween(a, b) { return Math.round((Date.parse(b + "T12:00:00Z") - Date.parse(a + "T12:00:00Z")) / 86400000); }
+  function roll() {
+    var now = localNow(ZONE);
+    var stamp = now.iso + "T" + clock24(now.minutes);
+    $all("[data-from], [data-until]").forEach(function (el) {
+      var from = el.getAttribute("data-from"), until = el.getAttribute("data-until");
+      el.classList.toggle("mg-gone", !!((from && stamp < from) || (until && stamp >= until)));
+    });
+    $all("[data-horizon]").forEach(function (box) {
+      var last = addDays(now.iso, +box.getAttribute("data-horizon"));
+      $all(".mg-day[data-day]", box).forEach(function (day) { day.classList.toggle("mg-more", day.getAttribute("data-day") >= last); });
+    });
+    $all(".mg-day").forEach(function (day) {
+      day.classList.toggle("mg-gone", !$all(".mg-dated", day).some(function (i) { return !i.classList.contains("mg-gone"); }));
+    });
+    $all("[data-show]").forEach(function (box) {
+      var left = +box.getAttribute("data-show"), lead = true;
+      $all(".mg-dated", box).forEach(function (el) {
+        el.classList.remove("mg-lead");
+        var out = el.classList.contains("mg-gone");
+        el.classList.toggle("mg-more", !out && left <= 0);
+        if (!out && left > 0) { left--; if (lead) { el.classList.add("mg-lead"); lead = false; } }
+      });
+    });
+    $all(".mg-empty").forEach(function (line) {
+      line.hidden = $all(".mg-dated", line.parentNode).some(function (i) { return !gone(i); });
+    });
+    $all(".mg-week").forEach(function (week) {
+      var n = week.querySelector(".mg-n");
+      if (n) { n.textContent = $all(".mg-item", week).filter(function (i) { return !gone(i); }).length; }
+    });
+    var tomorrow = addDays(now.iso, 1);
+    $all(".mg-rel[data-day]").forEach(function (el) {
+      var day = el.getAttribute("data-day");
+      el.textContent = day === now.iso ? " (" + W.today + ")" : day === tomorrow ? " (" + W.tomorrow + ")" : "";
+    });
+    $all(".mg-updated[data-built]").forEach(function (box) {
+      var stale = box.querySelector(".mg-stale");
+      if (stale) { stale.hidden = daysBetween(box.getAttribute("data-built"), now.iso) <= 7; }
+    });
+    $all(".mg-print__date[data-words]").forEach(function (el) {
+      var when = new Intl.DateTimeFormat(LANG === "fr" ? "fr-BE" : LANG, { timeZone: ZONE, weekday: "long", day: "numeric", month: "long", year: "numeric" });
+      el.textContent = el.getAttribute("data-words") + " " + when.format(new Date()) + " \u00b7 " + (document.querySelector(".mg-updated p") || { textContent: "" }).textContent;
+    });
+    document.documentElement.setAttribute("data-mg-day", now.iso);  // what the page now shows
+  }
+  function clock24(minutes) {
+    var h = Math.floor(minutes / 60), m = minutes % 60;
+    return (h < 10 ? "0" : "") + h + ":" + (m < 10 ? "0" : "") + m;
+  }
+  roll();
+
   $all(".mg-hours[data-hours]").forEach(function (block) {
     var hours = JSON.parse(block.getAttribute("data-hours"));
     var state = stateAt(hours, localNow(block.getAttribute("data-tz") || "Europe/Brussels"));
@@ -72,10 +138,63 @@
     if (out) { out.textContent = describe(state); out.className = "mg-open " + (state.open ? "mg-open--yes" : "mg-open--no"); }
   });
 
+  /* --- offline ------------------------------------------------------------------- */
+  // The service worker (sw.js at the site's root) keeps the pages opened here for reading
+  // offline; a page read offline says it is the copy kept on this device.
+  if ("serviceWorker" in navigator && window.__md_scope && /^https?:$/.test(location.protocol)) {
+    navigator.serviceWorker.register(new URL("sw.js", window.__md_scope).href).catch(function () {});
+  }
+  function offlineLine() {
+    $all(".mg-offline").forEach(function (line) { line.hidden = navigator.onLine; });
+  }
+  window.addEventListener("online", offlineLine);
+  window.addEventListener("offline", offlineLine);
+  offlineLine();
+
+  /* --- keyboard: the menu -------------------------------------------------------- */
+  // Material's menu button is a <label> for a hidden checkbox: no Tab stop. Made a button
+  // here (Enter or Space opens it and moves focus to the menu's first link; Escape closes it).
+  var drawer = document.getElementById("__drawer");
+  var menuButton = document.querySelector(".md-header label[for='__drawer']");
+  if (drawer && menuButton) {
+    menuButton.setAttribute("role", "button");
+    menuButton.setAttribute("tabindex", "0");
+    menuButton.setAttribute("aria-label", W.menu);
+    menuButton.setAttribute("aria-expanded", "false");
+    var setDrawer = function (open) {
+      drawer.checked = open;
+      drawer.dispatchEvent(new Event("change"));
+      menuButton.setAttribute("aria-expanded", String(open));
+      if (open) {
+        var first = document.querySelector(".md-sidebar--primary a[href], .md-sidebar--primary label[tabindex]");
+        if (first) { setTimeout(function () { first.focus(); }, 50); }
+      }
+    };
+    menuButton.addEventListener("keydown", function (e) {
+      // Material clicks a focused label on Enter too: one toggle only.
+      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); e.stopPropagation(); setDrawer(!drawer.checked); }
+    });
+    drawer.addEventListener("change", function () { menuButton.setAttribute("aria-expanded", String(drawer.checked)); });
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && drawer.checked) { setDrawer(false); menuButton.focus(); }
+    });
+  }
+
+  // A failed fetch: what failed, in the status line, and a button to try again.
+  function failed(where, words, retry) {
+    if (!where) { return; }
+    where.textContent = words + " ";
+    var again = document.createElement("button");
+    again.type = "button"; again.className = "md-button mg-retry"; again.textContent = W.retry;
+    again.addEventListener("click", function () { where.textContent = W.loading; retry(); });
+    where.appendChild(again);
+  }
+
   /* --- filters -------------------------------------------------------------------- */
   function setupFilters(form) {
     var scope = form.parentNode;
-    var items = $all(".mg-card, .mg-item", scope);
+    // What is over (see roll) is neither shown nor counted.
+    var items = $all(".mg-card, .mg-item", scope).filter(function (i) { return !gone(i); });
     var selects = $all("select", form);
     var checks = $all("input[type=checkbox]", form);
     var counter = scope.querySelector(".mg-count");
@@ -123,10 +242,23 @@
       var search = query.toString();
       history.replaceState(null, "", location.pathname + (search ? "?" + search : ""));
     }
+    // The opening hours are fetched on first use: the count says so meanwhile; if they cannot
+    // be fetched (offline), the boxes are unticked (the list is the whole list again) and the
+    // count says why, with a button to try again.
     function update() {
       var needHours = checks.some(function (c) { return c.checked; });
       if (needHours && !hoursIndex && hoursUrl) {
-        fetch(hoursUrl).then(function (r) { return r.json(); }).then(function (data) { hoursIndex = data; apply(); });
+        if (counter) { counter.textContent = W.loading; }
+        form.setAttribute("aria-busy", "true");
+        fetch(hoursUrl).then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
+          .then(function (data) { hoursIndex = data; form.removeAttribute("aria-busy"); apply(); })
+          .catch(function () {
+            form.removeAttribute("aria-busy");
+            var wanted = checks.filter(function (c) { return c.checked; });
+            wanted.forEach(function (c) { c.checked = false; });
+            apply();
+            failed(counter, W.hoursFailed, function () { wanted.forEach(function (c) { c.checked = true; }); update(); });
+          });
         return;
       }
       apply();
@@ -166,9 +298,16 @@
   function showMap(box) {
     var base = box.getAttribute("data-leaflet");
     var pointsUrl = box.getAttribute("data-points-url");
-    var points = pointsUrl ? fetch(pointsUrl).then(function (r) { return r.json(); })
+    var points = pointsUrl ? fetch(pointsUrl).then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
       : Promise.resolve(JSON.parse(box.getAttribute("data-points") || "[]"));
-    Promise.all([leaflet(base), points]).then(function (done) {
+    var status = box.querySelector(".mg-map__status");
+    if (status) { status.textContent = W.loading; }
+    Promise.all([leaflet(base), points]).catch(function (error) {
+      leafletReady = null;
+      failed(status, W.mapFailed, function () { showMap(box); });
+      throw error;
+    }).then(function (done) {
+      if (status) { status.textContent = ""; }
       var list = done[1], L = window.L;
       var canvas = box.querySelector(".mg-map__canvas");
       canvas.hidden = false;

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import shared_build
 
-from .site_server import CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, serve
+from .site_server import CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, TODAY, serve
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -80,8 +80,14 @@ def browser() -> Iterator[Any]:
 
 
 def _browsing(browser: Any, base_url: str, **context: Any) -> Iterator[Browsing]:
+    # The site's service worker would answer requests out of the route below's sight (and keep
+    # files between tests): off, except in test_offline.py, which opens its own context.
+    context.setdefault("service_workers", "block")
     ctx = browser.new_context(**context)
     page = ctx.new_page()
+    # The pages follow the visitor's clock (past days hidden, "aujourd'hui"): the browser reads
+    # them on the build's day unless a test moves its clock (test_clock.py).
+    page.clock.set_fixed_time(f"{TODAY}T10:00:00+01:00")
     log = Browsing(page, base_url)
 
     def route(route: Any) -> None:

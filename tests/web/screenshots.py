@@ -50,6 +50,28 @@ def main(out: Path) -> int:
                     page.screenshot(path=str(target), full_page=True, clip=clip)
                     print(target)
                 page.close()
+            # The dark theme (the system's setting) and the printed page (print media).
+            for mode, (width, height), options in (
+                ("sombre-mobile", WIDTHS["mobile"], {"color_scheme": "dark"}),
+                ("sombre-desktop", WIDTHS["desktop"], {"color_scheme": "dark"}),
+                ("impression", (794, 1123), {}),
+            ):
+                page = browser.new_page(viewport={"width": width, "height": height}, **options)
+                page.clock.set_fixed_time("2026-11-25T10:30:00+01:00")
+                page.route(
+                    "**/*", lambda route: route.continue_() if "127.0.0.1" in route.request.url else route.abort()
+                )
+                if mode == "impression":
+                    page.emulate_media(media="print")
+                for name in ("accueil", "acteur", "agenda"):
+                    page.goto(base + PAGES[name], wait_until="networkidle")
+                    page.wait_for_timeout(300)
+                    target = out / f"{name}-{mode}.png"
+                    tall = int(page.evaluate("document.documentElement.scrollHeight"))
+                    clip = {"x": 0, "y": 0, "width": width, "height": min(tall, MAX_HEIGHT // 2)}
+                    page.screenshot(path=str(target), full_page=True, clip=clip)
+                    print(target)
+                page.close()
             browser.close()
     return 0
 

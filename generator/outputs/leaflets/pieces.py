@@ -19,7 +19,7 @@ from ...models.types import text_in
 from ...models.vocabularies import ACCESS_MODES, COSTS, LANGUAGES, WHEELCHAIR
 from ...schedule import Series
 from .. import RenderContext
-from .qr import qr_svg
+from ..qr import qr_svg
 from .selection import EventOccurrence, StopSeries, event_occurrences, serves, village_communes
 from .words import Words
 

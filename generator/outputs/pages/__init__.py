@@ -18,9 +18,10 @@ from typing import Any
 from .. import RenderContext
 from . import actors, agenda, communes, csp, needs, others, routes, search
 from .assets import copy_assets
+from .blocks import next_day
 from .home import home_page
 from .html import esc, typo
-from .i18n import label
+from .i18n import label, long_date
 from .page import Page, write_if_changed
 from .view import SiteView
 
@@ -40,15 +41,29 @@ def site_data(view: SiteView) -> dict[str, Any]:
         "csp": esc(csp.policy(view.context.settings)),
         "language": lang,
         "more": esc(label("notice_more", lang)),
+        # Every notice not over yet, with its period: the script shows each during its own.
         "notices": [
             {
                 "id": n.id,
                 "level": str(n.level),
                 "title": esc(typo(view.t(n.title), lang)),
                 "href": view.url("notice", n.id),
+                "from": n.from_.isoformat(),
+                "until": next_day(n.until),
+                "later": n.from_ > view.today,
             }
-            for n in view.active_notices
+            for n in view.current_notices
         ],
+        # "Mis à jour le …" on every page, and the line shown once that is a week old.
+        "updated": {
+            "day": view.today.isoformat(),
+            "words": esc(f"{label('updated', lang)} {long_date(view.today, lang)}"),
+            "stale": esc(label("stale", lang)),
+            "printed": esc(label("printed", lang)),
+            "offline": esc(label("offline_copy", lang)),
+            "timezone": esc(view.territory.timezone),
+        },
+        "footer": esc(label("footer_made_with", lang)),
     }
 
 

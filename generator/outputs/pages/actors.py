@@ -4,12 +4,24 @@ by commune, theme and audience that make the directory usable without JavaScript
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 from typing import Any
 
 from ...hours import browser_json, in_words
 from ...models import Actor, Service
 from ...models.vocabularies import VOCABULARIES
-from .blocks import chips, contact_list, correction_links, map_block, section, subscribe
+from .blocks import (
+    audience_feeds,
+    chips,
+    contact_list,
+    correction_links,
+    first_dates,
+    item_until,
+    map_block,
+    section,
+    subscribe,
+    timed,
+)
 from .html import attrs, data_json, esc, json_ld, markdown, text
 from .i18n import colon, label, long_date, term
 from .jsonld import actor_data
@@ -36,16 +48,20 @@ def hours_block(view: SiteView, actor: Actor, hours: str | None) -> str:
     )
 
 
+NEXT_DATES = 8  # dates rendered beside each activity of an actor (the first still to come is shown)
+ANNOUNCED = timedelta(days=15)  # a closure is announced this long before its first day
+
+
 def closure_banners(view: SiteView, actor: Actor) -> str:
     lang = view.lang
     out = []
-    for closure in view.announced_closures(actor):
+    for closure in view.current_closures(actor):
         if lang == "fr":
             when = f"du {long_date(closure.from_, lang)} au {long_date(closure.until, lang)} inclus"
         else:
             when = f"from {long_date(closure.from_, lang)} to {long_date(closure.until, lang)}"
         out.append(
-            f'<div class="admonition warning mg-closure" role="note"><p class="admonition-title">'
+            f'<div{timed(view.today, closure.from_ - ANNOUNCED, closure.until, "admonition warning mg-closure")} role="note"><p class="admonition-title">'
             f"{esc(label('closed_from', lang))} {esc(when)}</p><p>{text(closure.message, lang)}</p></div>"
         )
     return "".join(out)
@@ -108,11 +124,10 @@ def _activities(view: SiteView, links: Links, actor: Actor) -> str:
     lang = view.lang
     rows = []
     for event in view.events_by_actor.get(actor.id, []):
-        items = view.event_items(event)
-        nxt = next((i for i in items if i.status != "cancelled"), None)
-        when = f" — {esc(long_date(nxt.day, lang))}" if nxt else ""
+        items = [i for i in view.event_items(event) if i.status != "cancelled"][:NEXT_DATES]
+        when = first_dates([(item_until(i), esc(long_date(i.day, lang))) for i in items], 1, label("no_upcoming", lang))
         rows.append(
-            f'<li><a href="{links(view.url("event", event.id))}">{text(view.t(event.title), lang)}</a>{when}</li>'
+            f'<li><a href="{links(view.url("event", event.id))}">{text(view.t(event.title), lang)}</a> — {when}</li>'
         )
     for circuit in view.circuits_by_actor.get(actor.id, []):
         rows.append(f'<li><a href="{links(view.url("route", circuit.id))}">{text(view.t(circuit.name), lang)}</a></li>')
@@ -314,7 +329,8 @@ def browse_links(view: SiteView, links: Links) -> str:
 
 
 def filter_form(view: SiteView, facets: list[tuple[str, str, str, list[tuple[str, str, int]]]], toggles: bool) -> str:
-    """Selects with counts; hidden until the script runs (the static lists serve without it)."""
+    """Selects with counts, shown only where scripts run (html.mg-js, set in <head> before the
+    page is drawn: no late layout shift); the static lists serve without them."""
     lang = view.lang
     fields = []
     for name, title, everything, options in facets:
@@ -332,7 +348,7 @@ def filter_form(view: SiteView, facets: list[tuple[str, str, str, list[tuple[str
             f'<label class="mg-check"><input type="checkbox" name="open" value="today"> {esc(label("open_today", lang))}</label>'
         )
     return (
-        f'<form class="mg-filters" hidden aria-label="{esc(label("filters", lang))}">{"".join(fields)}'
+        f'<form class="mg-filters" aria-label="{esc(label("filters", lang))}">{"".join(fields)}'
         f'<button type="reset" class="md-button">{esc(label("reset", lang))}</button></form>'
         f'<p class="mg-count" role="status" aria-live="polite"></p>'
     )
@@ -364,7 +380,7 @@ def directory_page(view: SiteView) -> Page:
         f"<noscript><p>{esc(label('nojs_filters', lang))}</p></noscript>"
         f"{filter_form(view, facets, toggles=True)}{browse_links(view, links)}"
         f'<p><a href="{links("imprimer/repertoire.pdf")}">{esc(label("booklet", lang))}</a></p>'
-        f"{cards(view, links, view.actors)}</div>"
+        f"<h2>{esc(label('actors', lang))}</h2>{cards(view, links, view.actors)}{audience_feeds(view)}</div>"
     )
     return Page(url, label("directory", lang), body)
 

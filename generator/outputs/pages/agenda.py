@@ -15,9 +15,11 @@ from .blocks import (
     chips,
     contact_list,
     correction_footer,
+    empty_line,
     map_block,
     section,
     subscribe,
+    type_feeds,
     venue_html,
 )
 from .html import esc, json_ld, markdown, text
@@ -38,6 +40,11 @@ def _months(view: SiteView) -> list[tuple[int, int]]:
         months.append((year, month))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return months
+
+
+def _month_end(year: int, month: int) -> str:
+    """The first day after the month (a month's link goes when the month is over)."""
+    return date(year + (month == 12), month % 12 + 1, 1).isoformat()
 
 
 def _month_url(year: int, month: int) -> str:
@@ -92,7 +99,8 @@ def _facets(view: SiteView, items: list[AgendaItem]) -> str:
 def _month_nav(view: SiteView, links: Links) -> str:
     lang = view.lang
     items = "".join(
-        f'<li><a href="{links(_month_url(y, m))}">{esc(month_title(y, m, lang))}</a></li>' for y, m in _months(view)
+        f'<li data-until="{_month_end(y, m)}"><a href="{links(_month_url(y, m))}">{esc(month_title(y, m, lang))}</a></li>'
+        for y, m in _months(view)
     )
     return f'<nav aria-label="{esc(label("month_agenda", lang))}"><h2>{esc(label("later", lang))}</h2><ul class="mg-columns">{items}</ul></nav>'
 
@@ -105,8 +113,8 @@ def agenda_page(view: SiteView) -> Page:
     body = (
         f'<div class="mg-agenda"><h1>{esc(label("agenda", lang))}</h1>'
         f"<p>{esc(label('next_weeks', lang))}.</p>{_facets(view, items)}"
-        f"{agenda_days(view, links, items, 'h2')}{_month_nav(view, links)}"
-        f"{subscribe(view, view.feed('tout'), label('every_event', lang))}</div>"
+        f"{agenda_days(view, links, items, 'h2', empty='agenda_page_over')}{_month_nav(view, links)}"
+        f"{subscribe(view, view.feed('tout'), label('every_event', lang))}{type_feeds(view)}</div>"
     )
     return Page(url, label("agenda", lang), body)
 
@@ -122,7 +130,7 @@ def month_pages(view: SiteView) -> Iterator[Page]:
         title = f"{label('agenda', lang)}{colon(lang)}{month_title(year, month, lang)}"
         body = (
             f'<div class="mg-agenda"><h1>{esc(title)}</h1><p><a href="{links("agenda/")}">← {esc(label("agenda", lang))}</a></p>'
-            f"{_facets(view, items)}{agenda_days(view, links, items, 'h2')}</div>"
+            f"{_facets(view, items)}{agenda_days(view, links, items, 'h2', empty='month_over')}</div>"
         )
         yield Page(url, title, body)
 
@@ -167,11 +175,7 @@ def event_page(view: SiteView, event: Event) -> Page:
         for o in event.organizers
         if o in view.dataset.actors
     )
-    dates = (
-        "".join(agenda_line(view, links, i, with_date=True, usual=venue or _NOWHERE) for i in items)
-        if items
-        else f"<li>{esc(label('no_upcoming', lang))}</li>"
-    )
+    dates = "".join(agenda_line(view, links, i, with_date=True, usual=venue or _NOWHERE) for i in items)
     status = ""
     if event.status != "scheduled":
         status = f'<p class="mg-badge mg-badge--cancelled">{esc(term("status", event.status, lang))}</p>'
@@ -197,7 +201,10 @@ def event_page(view: SiteView, event: Event) -> Page:
         f'<p class="mg-kind">{esc(sentence(term("event-type", event.type, lang)))}</p>{status}',
         f'<p class="mg-lead">{text(view.t(event.summary), lang)}</p>',
         markdown(view.t(event.description), lang) if event.description else "",
-        section(label("upcoming_dates", lang), f'<ul class="mg-items">{dates}</ul>'),
+        section(
+            label("upcoming_dates", lang),
+            f'<div><ul class="mg-items">{dates}</ul>{empty_line(label("no_upcoming", lang), not items)}</div>',
+        ),
         f'<p><a class="md-button md-button--primary" href="{links(view.feed("evenement", event.id))}">{esc(label("add_to_calendar", lang))}</a></p>',
         section(label("place", lang), f"<p>{venue_html(view, links, venue)}</p>" + map_block(view, links, points)),
         section(label("access", lang), f'<ul class="mg-access">{"".join(access)}</ul>' + _registration(view, event)),

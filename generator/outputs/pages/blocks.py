@@ -7,14 +7,72 @@ or ``html.esc``; links are relative, made by the page's ``Links``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from ...models.vocabularies import VOCABULARIES
+from ..qr import qr_svg
 from .html import attrs, data_json, esc, tel_href, text
 from .i18n import colon, label, long_date, span, term, upper_first
 from .page import Links
 from .view import AgendaItem, SiteView, Venue
+
+# --- time on the visitor's clock ---------------------------------------------------------
+# Pages are built once and read for days: everything dated carries its period in data-from /
+# data-until (the territory's wall-clock time, "2026-12-02" or "2026-12-02T16:00"; data-until
+# is exclusive), and maillage.js hides what is over, shows what is announced on its date and
+# writes "aujourd'hui" / "demain" by the visitor's clock. The HTML alone says only absolute
+# dates: without JavaScript nothing in it turns false with time.
+
+
+def moment(value: date | datetime) -> str:
+    """A date or a naive wall-clock datetime as the pages' data attributes write it."""
+    return value.strftime("%Y-%m-%dT%H:%M") if isinstance(value, datetime) else value.isoformat()
+
+
+def next_day(day: date) -> str:
+    return (day + timedelta(days=1)).isoformat()
+
+
+def item_until(item: AgendaItem) -> str:
+    """When an agenda entry is over: its end, else the end of its first day."""
+    if isinstance(item.end, datetime):
+        return moment(item.end)
+    if isinstance(item.end, date):
+        return item.end.isoformat()  # exclusive already for all-day occurrences
+    return next_day(item.day)
+
+
+def timed(today: date, start: date | None = None, until: date | None = None, css: str = "") -> str:
+    """Attributes of something shown from ``start`` to ``until`` (both days included),
+    with the classes ``css``: not shown yet (class mg-gone) when it starts after ``today``."""
+    later = "mg-gone" if start is not None and start > today else ""
+    return attrs(
+        class_=" ".join(c for c in (css, later) if c) or None,
+        data_from=start.isoformat() if start else None,
+        data_until=next_day(until) if until else None,
+    )
+
+
+def relative_day(day: date) -> str:
+    """Where the script writes " (aujourd'hui)" or " (demain)" beside a day's heading."""
+    return f'<span class="mg-rel" data-day="{day.isoformat()}"></span>'
+
+
+def empty_line(words: str, shown: bool) -> str:
+    """The sentence a dated list shows once nothing in it is still to come."""
+    return f'<p class="mg-empty"{"" if shown else " hidden"}>{esc(words)}</p>'
+
+
+def first_dates(entries: list[tuple[str, str]], show: int, empty: str) -> str:
+    """The first ``show`` of ``entries`` (until, HTML) still to come, as an inline list: more
+    are rendered, hidden (mg-more), for the script to bring forward as days go by."""
+    items = "".join(
+        f'<li class="mg-dated{" mg-lead" if n == 0 else ""}{" mg-more" if n >= show else ""}" data-until="{until}">{html}</li>'
+        for n, (until, html) in enumerate(entries)
+    )
+    return f'<span class="mg-dates" data-show="{show}"><ul class="mg-datelist">{items}</ul>{empty_line(empty, not entries)}</span>'
 
 
 def chips(vocabulary: str, values: Iterable[str], lang: str) -> str:
@@ -94,41 +152,96 @@ def agenda_line(
     where_block = f'<br><span class="mg-where">{where_html}</span>' if where_html else ""
     badge = status_badge(view, item)
     badge_block = f' <span class="mg-status">{badge}</span>' if badge else ""
-    css = "mg-item mg-item--cancelled" if cancelled else "mg-item"
-    return f'<li class="{css}"{item_filters(item)}>{body}{badge_block}{where_block}</li>'
+    css = "mg-item mg-dated mg-item--cancelled" if cancelled else "mg-item mg-dated"
+    return (
+        f'<li class="{css}"{item_filters(item)} data-until="{item_until(item)}">{body}{badge_block}{where_block}</li>'
+    )
 
 
-def agenda_days(view: SiteView, links: Links, items: list[AgendaItem], heading: str = "h3", anchor: str = "j-") -> str:
+def agenda_days(
+    view: SiteView,
+    links: Links,
+    items: list[AgendaItem],
+    heading: str = "h3",
+    anchor: str = "j-",
+    empty: str = "no_upcoming",
+    horizon: int = 0,
+) -> str:
     """Items grouped under one heading per day, whose id is ``anchor`` and the date: a page
-    with several lists gives each its own ``anchor``, so that no id is there twice."""
+    with several lists gives each its own ``anchor``, so that no id is there twice.
+
+    The script hides the days gone by, shows ``empty`` once
+    nothing is left and, with ``horizon``, only the days before today + ``horizon`` (days
+    after that are rendered for the days to come, hidden from the start)."""
     out = []
     for day, day_items in view.by_day(items):
-        today = f" ({label('today', view.lang)})" if day == view.today else ""
         lines = "".join(agenda_line(view, links, i) for i in day_items)
+        later = " mg-more" if horizon and day >= view.today + timedelta(days=horizon) else ""
         out.append(
-            f'<section class="mg-day"><{heading} id="{anchor}{day.isoformat()}">{esc(upper_first(long_date(day, view.lang)))}{esc(today)}</{heading}>'
+            f'<section class="mg-day{later}" data-day="{day.isoformat()}"><{heading} id="{anchor}{day.isoformat()}">'
+            f"{esc(upper_first(long_date(day, view.lang)))}{relative_day(day)}</{heading}>"
             f'<ul class="mg-items">{lines}</ul></section>'
         )
-    return "".join(out)
+    shown = not any(i.day < view.today + timedelta(days=horizon) for i in items) if horizon else not items
+    box = attrs(data_horizon=horizon or None)
+    return f'<div class="mg-days"{box}>{"".join(out)}{empty_line(label(empty, view.lang), shown)}</div>'
 
 
-def subscribe(view: SiteView, feed_path: str, name: str) -> str:
-    """ICAL.md point 21: webcal, Google Calendar, the plain URL with a copy button, a caution."""
+def subscribe(view: SiteView, feed_path: str, name: str, qr: bool = False) -> str:
+    """ICAL.md point 21: webcal, Google Calendar, the plain URL with a copy button, a caution;
+    beside Google's, Outlook's subscription link; with ``qr``, the address as a QR code (to
+    subscribe a phone from a screen or a printed page)."""
     lang = view.lang
     https_url = view.absolute(feed_path)
     webcal = "webcal://" + https_url.split("://", 1)[1]
     google = "https://calendar.google.com/calendar/render?" + urlencode({"cid": webcal}, safe=":/")
+    outlook = "https://outlook.live.com/calendar/0/addfromweb?" + urlencode({"url": https_url, "name": name})
     heading = f"{label('subscribe', lang)}{colon(lang)}{name}"
+    code = (
+        f'<figure class="mg-qr"><div role="img" aria-label="{esc(label("qr_of", lang))} {esc(https_url)}">'
+        f'{qr_svg(https_url, scalable=True)}</div><figcaption class="mg-small">{esc(label("qr_caption", lang))}</figcaption></figure>'
+        if qr
+        else ""
+    )
     return (
         f'<section class="mg-subscribe" aria-label="{text(heading, lang)}">'
-        f'<p class="mg-subscribe__title">{text(heading, lang)}</p><ul>'
+        f'<p class="mg-subscribe__title">{text(heading, lang)}</p>{code}<ul>'
         f'<li><a href="{esc(webcal)}">{esc(label("subscribe_webcal", lang))}</a></li>'
         f'<li><a href="{esc(google)}" rel="nofollow">{esc(label("subscribe_google", lang))}</a></li>'
+        f'<li><a href="{esc(outlook)}" rel="nofollow">{esc(label("subscribe_outlook", lang))}</a></li>'
         f'<li><a href="{esc(https_url)}">{esc(label("subscribe_url", lang))}</a> '
         f'<code class="mg-url">{esc(https_url)}</code> '
         f'<button type="button" class="mg-copy" data-copy="{esc(https_url)}" hidden>{esc(label("subscribe_copy", lang))}</button></li>'
         f'</ul><p class="mg-small">{esc(label("subscribe_note", lang))}</p></section>'
     )
+
+
+def feed_family(view: SiteView, family: str, values: list[tuple[str, str]], title: str) -> str:
+    """A folded list of one family's feeds (one per type, one per audience…), each with its
+    whole subscription block, folded under its name."""
+    lang = view.lang
+    items = "".join(
+        f'<details class="mg-village-feed"><summary>{text(name, lang)}</summary>{subscribe(view, view.feed(family, value), name)}</details>'
+        for value, name in values
+    )
+    return f'<details class="mg-browse mg-feeds"><summary>{esc(title)}</summary>{items}</details>' if items else ""
+
+
+def type_feeds(view: SiteView) -> str:
+    """One feed per kind of activity (the event and circuit types share the family)."""
+    lang = view.lang
+    values = sorted(set(VOCABULARIES["event-type"]) | set(VOCABULARIES["circuit-type"]))
+    names = [
+        (v, term("event-type", v, lang) if v in VOCABULARIES["event-type"] else term("circuit-type", v, lang))
+        for v in values
+    ]
+    return feed_family(view, "type", sorted(names, key=lambda x: x[1]), label("feeds_by_type", lang))
+
+
+def audience_feeds(view: SiteView) -> str:
+    lang = view.lang
+    names = [(a, term("audience", a, lang)) for a in VOCABULARIES["audience"]]
+    return feed_family(view, "public", names, label("feeds_by_audience", lang))
 
 
 def osm_link(geo: tuple[float, float]) -> str:
@@ -165,6 +278,7 @@ def map_block(view: SiteView, links: Links, points: list[dict[str, Any]], data_u
         f'<div class="mg-map"{data}{raw_points}>'
         f'<p><button type="button" class="md-button mg-map__show" hidden>{esc(label("show_map", lang))}</button> '
         f'<span class="mg-small">{esc(label("map_note", lang))}</span></p>'
+        f'<p class="mg-map__status mg-small" role="status" aria-live="polite"></p>'
         f'<div class="mg-map__canvas" hidden></div>{listing}</div>'
     )
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 from .actors import cards, wide_block
-from .blocks import agenda_days, map_block, section, subscribe
+from .blocks import agenda_days, first_dates, item_until, map_block, section, subscribe
 from .html import esc, text
 from .i18n import clock, colon, label, long_date
 from .page import Links, Page
@@ -15,6 +15,7 @@ from .view import SiteView
 
 EVENT_DAYS = 56
 STOP_DATES = 3
+STOP_DATES_AHEAD = 12  # rendered, for the script to show the next three as days go by
 
 
 def _stops(view: SiteView, links: Links, commune_id: str) -> str:
@@ -25,30 +26,33 @@ def _stops(view: SiteView, links: Links, commune_id: str) -> str:
         for stop in circuit.stops:
             if view.villages.get(stop.village, (None, ""))[1] != commune_id:
                 continue
-            dates = []
+            dates: list[tuple[str, str]] = []
             for run in runs:
                 found = [s for s in run.stops if s.stop == stop]
                 if not found:
                     continue
                 day = esc(long_date(run.day, lang, year=False))
                 dates.append(
-                    f"<s>{day}</s> ({esc(label('cancelled', lang))})"
-                    if found[0].occurrence.status == "cancelled"
-                    else day
+                    (
+                        item_until(run),
+                        f"<s>{day}</s> ({esc(label('cancelled', lang))})"
+                        if found[0].occurrence.status == "cancelled"
+                        else day,
+                    )
                 )
-                if len(dates) == STOP_DATES:
+                if len(dates) == STOP_DATES_AHEAD:
                     break
             where = f"{view.village_name(stop.village)}, {stop.where}, {clock(stop.arrive, lang)}"
             rows.append(
                 f'<li><a href="{links(view.url("route", circuit.id))}">{text(view.t(circuit.name), lang)}</a>'
-                f'{colon(lang)}{text(where, lang)}<br><span class="mg-small">{esc(label("upcoming_dates", lang))}{colon(lang)}{", ".join(dates) or esc(label("no_upcoming", lang))}</span></li>'
+                f'{colon(lang)}{text(where, lang)}<br><span class="mg-small">{esc(label("upcoming_dates", lang))}{colon(lang)}</span>{first_dates(dates, STOP_DATES, label("no_upcoming", lang))}</li>'
             )
     return f'<ul class="mg-items">{"".join(rows)}</ul>' if rows else ""
 
 
 def _feeds(view: SiteView, commune_id: str) -> str:
     commune = view.communes[commune_id]
-    out = [subscribe(view, view.feed("commune", commune_id), view.commune_name(commune_id))]
+    out = [subscribe(view, view.feed("commune", commune_id), view.commune_name(commune_id), qr=True)]
     # Each village's feed gets the whole subscription block (ICAL.md point 21): a plain https
     # link would leave phone users without the webcal and Google ways in. Each is folded under
     # its village's name, so that the list reads as a list of villages on a phone.
@@ -90,7 +94,7 @@ def commune_page(view: SiteView, commune_id: str) -> Page:
     commune = view.communes[commune_id]
     points = [{"lat": commune.geo[0], "lon": commune.geo[1], "name": name, "url": ""}]
     sections = [
-        ("activites", "events_in", _unindexed(agenda_days(view, links, events))),
+        ("activites", "events_in", _unindexed(agenda_days(view, links, events) if events else "")),
         ("tournees", "stops_in", _unindexed(_stops(view, links, commune_id))),
         ("acteurs", "actors_serving", _unindexed(cards(view, links, local) + wide_block(view, links, wide, "h3"))),
         ("calendriers", "feeds", _feeds(view, commune_id)),

@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from ...hours import in_words
-from .blocks import agenda_days
+from .blocks import agenda_days, empty_line, timed
 from .html import esc, markdown, tel_href, text
 from .i18n import colon, label
 from .needs import need_links
@@ -45,25 +45,30 @@ def search_form(view: SiteView, links: Links) -> str:
 def notices(view: SiteView, links: Links) -> str:
     lang = view.lang
     items = "".join(
-        f'<li><a href="{links(view.url("notice", n.id))}">{text(view.t(n.title), lang)}</a></li>'
-        for n in view.active_notices
+        f'<li{timed(view.today, n.from_, n.until, "mg-dated")}><a href="{links(view.url("notice", n.id))}">{text(view.t(n.title), lang)}</a></li>'
+        for n in view.current_notices
     )
-    return f"<section><h2>{esc(label('active_notices', lang))}</h2><ul>{items}</ul></section>" if items else ""
+    if not items:
+        return ""
+    none = empty_line(label("no_notice", lang), not view.active_notices)
+    return f"<section><h2>{esc(label('active_notices', lang))}</h2><ul>{items}</ul>{none}</section>"
+
+
+WEEK = 7  # days the home page shows, from the visitor's today
+AHEAD = 21  # days it is rendered for: the script rolls the week forward as days go by
 
 
 def this_week(view: SiteView, links: Links) -> str:
     lang = view.lang
-    items = view.agenda_between(view.today, view.today + timedelta(days=6))
+    items = view.agenda_between(view.today, view.today + timedelta(days=AHEAD - 1))
     blocks: list[str] = []
     for commune_id in view.communes:
         mine = [i for i in items if commune_id in i.communes]
-        body = (
-            agenda_days(view, links, mine, "h4", f"j-{commune_id}-")
-            if mine
-            else f"<p>{esc(label('nothing_this_week', lang))}</p>"
-        )
+        body = agenda_days(view, links, mine, "h3", f"j-{commune_id}-", "nothing_this_week", WEEK)
+        count = sum(1 for i in mine if i.day < view.today + timedelta(days=WEEK))
         blocks.append(
-            f'<details class="mg-week"{" open" if not blocks else ""}><summary>{text(view.commune_name(commune_id), lang)} ({len(mine)})</summary>{body}'
+            f'<details class="mg-week"{" open" if not blocks else ""}><summary>{text(view.commune_name(commune_id), lang)} '
+            f'(<span class="mg-n">{count}</span>)</summary>{body}'
             f'<p><a href="{links(view.url("commune", commune_id))}">{text(view.commune_name(commune_id), lang)} →</a></p></details>'
         )
     return (

@@ -13,7 +13,7 @@ from weakref import WeakKeyDictionary
 from ...models import Actor
 from ...thesaurus import thesaurus
 from .actors import actor_card
-from .blocks import agenda_days, section
+from .blocks import agenda_days, audience_feeds, section
 from .html import esc, text
 from .i18n import label
 from .page import Links, Page
@@ -191,5 +191,6 @@ def pages(view: SiteView) -> Iterator[Page]:
             f"<h1>{esc(need.label(lang))}</h1>"
             + section(label("actors_for_need", lang), ranked_cards(view, links, need))
             + section(label("events_for_need", lang), agenda_days(view, links, need_items(view, need)))
+            + audience_feeds(view)
         )
         yield Page(url, need.label(lang), body)

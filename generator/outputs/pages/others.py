@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from datetime import timedelta
 from typing import Any
 
 from .actors import browse_links, cards
-from .blocks import agenda_line, map_block, osm_link, section
+from .blocks import agenda_line, empty_line, map_block, osm_link, section, timed
 from .home import helpline as helpline_block
 from .html import esc, markdown, text
 from .i18n import colon, label, long_date, term, upper_first
@@ -29,11 +30,18 @@ def notice_pages(view: SiteView) -> Iterator[Page]:
             else ", ".join(view.commune_name(c) for c in notice.communes)
         )
         period = f"{long_date(notice.from_, lang)} – {long_date(notice.until, lang)}"
+        # The page stays up when the notice is over: the script says so from the day after.
+        ended = f"{label('notice_ended', lang)} {long_date(notice.until, lang)}."
+        state = (
+            f'<p{timed(view.today, notice.until + timedelta(days=1), None, "mg-ended")} role="status"><strong>{esc(ended)}</strong></p>'
+            if notice.until >= view.today
+            else f'<p class="mg-ended" role="status"><strong>{esc(ended)}</strong></p>'
+        )
         actors = [view.dataset.actors[a] for a in notice.actors if a in view.dataset.actors]
         body = (
             f'<article class="mg-notice-page"><h1>{text(title, lang)}</h1>'
             f'<p class="mg-small">{esc(upper_first(term("notice-level", notice.level, lang)))} · {esc(period)} · '
-            f"{esc(label('concerns', lang))}{colon(lang)}{text(where, lang)}</p>"
+            f"{esc(label('concerns', lang))}{colon(lang)}{text(where, lang)}</p>{state}"
             f"{markdown(view.t(notice.body), lang)}"
             f"{section(label('related_actors', lang), cards(view, links, actors) if actors else '')}</article>"
         )
@@ -52,6 +60,11 @@ def place_pages(view: SiteView) -> Iterator[Page]:
         name = view.t(place.name)
         items = by_place.get(place.id, [])
         lines = "".join(agenda_line(view, links, i, with_date=True) for i in items[:30])
+        lines = (
+            f'<div><ul class="mg-items">{lines}</ul>{empty_line(label("no_upcoming", lang), False)}</div>'
+            if lines
+            else ""
+        )
         points = [{"lat": place.geo[0], "lon": place.geo[1], "name": name, "url": ""}] if place.geo else []
         commune = (
             f'<a href="{links(view.url("commune", place.commune))}">{text(view.commune_name(place.commune), lang)}</a>'
@@ -61,9 +74,7 @@ def place_pages(view: SiteView) -> Iterator[Page]:
             f'<span data-pagefind-filter="commune:{esc(view.commune_name(place.commune))}"></span>'
             f"<h1>{text(name, lang)}</h1><p>{text(place.address, lang)} ({commune})<br>"
             f'<span class="mg-small">{esc(term("wheelchair", place.wheelchair, lang))}</span></p>'
-            f"{map_block(view, links, points)}"
-            + section(label("upcoming_here", lang), f'<ul class="mg-items">{lines}</ul>' if lines else "")
-            + "</article>"
+            f"{map_block(view, links, points)}" + section(label("upcoming_here", lang), lines) + "</article>"
         )
         yield Page(url, name, body)
 

@@ -7,13 +7,14 @@ from collections.abc import Iterator
 
 from ...models import Circuit
 from .actors import sentence
-from .blocks import correction_footer, map_block, section, status_badge, subscribe
+from .blocks import correction_footer, empty_line, item_until, map_block, relative_day, section, status_badge, subscribe
 from .html import esc, markdown, text
 from .i18n import clock, colon, label, long_date, term, upper_first
 from .page import Links, Page
 from .view import SiteView
 
 NEXT_RUNS = 8
+NEXT_RUNS_AHEAD = 24  # rendered, for the script to show the next eight as days go by
 
 
 def _timetable(view: SiteView, links: Links, circuit: Circuit) -> str:
@@ -34,18 +35,21 @@ def _timetable(view: SiteView, links: Links, circuit: Circuit) -> str:
 
 def _next_runs(view: SiteView, circuit: Circuit) -> str:
     lang = view.lang
-    runs = view.circuit_runs(circuit)[:NEXT_RUNS]
-    if not runs:
-        return f"<p>{esc(label('no_upcoming', lang))}</p>"
+    runs = view.circuit_runs(circuit)[:NEXT_RUNS_AHEAD]
     rows = []
-    for run in runs:
-        day = esc(upper_first(long_date(run.day, lang)))
+    for n, run in enumerate(runs):
+        day = esc(upper_first(long_date(run.day, lang))) + relative_day(run.day)
         badge = status_badge(view, run)
+        more = " mg-more" if n >= NEXT_RUNS else ""
+        until = f' data-until="{item_until(run)}"'
         if run.status == "cancelled":
-            rows.append(f'<li class="mg-item mg-item--cancelled"><s>{day}</s> {badge}</li>')
+            rows.append(f'<li class="mg-item mg-dated mg-item--cancelled{more}"{until}><s>{day}</s> {badge}</li>')
         else:
-            rows.append(f'<li class="mg-item">{day}{(" " + badge) if badge else ""}</li>')
-    return f'<ul class="mg-items">{"".join(rows)}</ul>'
+            rows.append(f'<li class="mg-item mg-dated{more}"{until}>{day}{(" " + badge) if badge else ""}</li>')
+    return (
+        f'<div data-show="{NEXT_RUNS}"><ul class="mg-items">{"".join(rows)}</ul>'
+        f"{empty_line(label('no_upcoming', lang), not runs)}</div>"
+    )
 
 
 def route_filters(view: SiteView, circuit: Circuit) -> str:
@@ -87,7 +91,7 @@ def route_page(view: SiteView, circuit: Circuit) -> Page:
         f'<p><a href="{links(f"imprimer/tournee-{circuit.id}.pdf")}">{esc(label("poster", lang))}</a></p>',
         markdown(view.t(circuit.description), lang) if circuit.description else "",
         section(label("stops", lang), map_block(view, links, points), "carte"),
-        subscribe(view, view.feed("tournee", circuit.id), name),
+        subscribe(view, view.feed("tournee", circuit.id), name, qr=True),
         correction_footer(view, "circuits", circuit.id, name, url),
         "</article>",
     ]

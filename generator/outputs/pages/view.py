@@ -343,6 +343,18 @@ class SiteView:
         notices = [n for n in self.dataset.notices.values() if n.from_ <= self.today <= n.until]
         return sorted(notices, key=lambda n: (level.get(str(n.level), 3), n.from_, n.id))
 
+    @cached_property
+    def current_notices(self) -> list[Any]:
+        """The notices not over yet: those in force, and those announced for later, which the
+        pages carry hidden until their first day (the script shows them on the visitor's)."""
+        level = {"alert": 0, "warning": 1, "info": 2}
+        notices = [n for n in self.dataset.notices.values() if self.today <= n.until]
+        return sorted(notices, key=lambda n: (level.get(str(n.level), 3), n.from_, n.id))
+
+    def current_closures(self, actor: Actor) -> list[Any]:
+        """Closures not over yet: each is announced from 15 days before its first day."""
+        return [c for c in actor.closures if self.today <= c.until]
+
 
 def _moment(value: date | datetime) -> datetime:
     return value if isinstance(value, datetime) else datetime.combine(value, datetime.min.time())
