@@ -51,6 +51,7 @@ DESCRIPTIONS_FR = {
     "Change": "Une occurrence déplacée ou modifiée : `date` est sa date d'origine.",
     "InlineLocation": "Un lieu écrit directement dans l'événement, pour un lieu utilisé une seule fois.",
     "Registration": "S'il faut s'inscrire, et comment.",
+    "CalendarSource": "L'agenda d'un partenaire (adresse .ics), réimporté chaque jour en événements.",
     "Stop": "Un arrêt de la tournée : un village, un endroit précis, et l'heure de passage.",
 }
 

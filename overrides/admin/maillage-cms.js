@@ -376,9 +376,14 @@
     var grid = { days: [[], [], [], [], [], [], []], ph: false };
     var value = String(text || "").trim();
     if (!value) return grid;
-    var rules = value.split(";");
+    // "; " separates rules (a later one replaces its days' hours); ", " followed by a rule
+    // adds to them ("Mo-Fr 09:00-12:00, We 14:00-17:00": Wednesday morning and afternoon).
+    var rules = [];
+    value.split(";").forEach(function (group) {
+      group.split(/,\s+/).forEach(function (rule, index) { rules.push({ text: rule, adds: index > 0 }); });
+    });
     for (var i = 0; i < rules.length; i++) {
-      var rule = rules[i].trim();
+      var rule = rules[i].text.trim(), adds = rules[i].adds;
       if (!rule) continue;
       if (rule === "PH off" || rule === "PH closed") { grid.ph = true; continue; }
       var m = /^(\S+)\s+(\S+)$/.exec(rule);
@@ -396,7 +401,9 @@
       for (var s = 0; s < slots.length; s++) {
         if (!SLOT.test(slots[s])) return null;
       }
-      for (var n = 0; n < days.length; n++) grid.days[days[n]] = slots.slice();
+      for (var n = 0; n < days.length; n++) {
+        grid.days[days[n]] = adds ? grid.days[days[n]].concat(slots).sort() : slots.slice();
+      }
     }
     return grid;
   }

@@ -66,16 +66,17 @@ def _publish(page: Any) -> None:
 
 def test_an_actors_hours_changed_with_the_grid_are_saved_and_pass_check(admin: Any, editor: Any) -> None:
     base, repo = editor
+    # The CPAS opens mornings Mo-Fr and, as well, Tuesday and Thursday afternoons (", " adds).
     admin.goto(base + "#/collections/actors/entries/cpas-ciney")
     admin.locator('button[aria-label="Ajouter une plage : samedi"]:visible').first.click()
     assert "Sa 09:00-12:00" in admin.locator(".mg-widget code").first.inner_text()
     _publish(admin)
     text = (repo / "data" / "actors" / "cpas-ciney.yaml").read_text(encoding="utf-8")
-    assert "hours: Mo,We,Fr 08:30-12:00; Tu,Th 13:30-16:00; Sa 09:00-12:00; PH off\n" in text
+    assert "hours: Mo,We,Fr 08:30-12:00; Tu,Th 08:30-12:00,13:30-16:00; Sa 09:00-12:00; PH off\n" in text
     validation = validate(repo / "data", today=TODAY)
     assert validation.errors == []
     actor = validation.dataset.actors["cpas-ciney"]
-    assert actor.locations[0].hours == "Mo,We,Fr 08:30-12:00; Tu,Th 13:30-16:00; Sa 09:00-12:00; PH off"
+    assert actor.locations[0].hours == "Mo,We,Fr 08:30-12:00; Tu,Th 08:30-12:00,13:30-16:00; Sa 09:00-12:00; PH off"
 
 
 def test_a_series_without_july_and_august_from_the_recurrence_widget(admin: Any, editor: Any) -> None:

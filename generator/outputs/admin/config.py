@@ -111,6 +111,8 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     # fields other issues add to every kind (search keywords, territory calendars)
     "keywords": ("Mots-clés", "Keywords"),
     "calendars": ("Calendriers", "Calendars"),
+    "public_contacts": ("Contacts publics cités dans les textes", "Public contacts named in texts"),
+    "source": ("Source (agenda importé, ne pas modifier)", "Source (imported calendar, do not change)"),
 }
 
 _DATE = r"^\d{4}-\d{2}-\d{2}$"

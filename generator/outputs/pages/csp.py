@@ -1,8 +1,7 @@
 """The site's Content-Security-Policy: what a page may load and run, and from where.
 
-Every script is a file served by the site itself (no inline script, no ``eval``; Pagefind's
-WebAssembly needs ``'wasm-unsafe-eval'``, which allows compiling WebAssembly and nothing
-else), style sheets and fonts come from the site, and the only other origin is the map tile
+Every script is a file served by the site itself (no inline script, no ``eval``, no
+WebAssembly since the search runs in plain JavaScript), style sheets and fonts come from the site, and the only other origin is the map tile
 host of ``extra.map_tiles`` in mkdocs.yml, for images, fetched after the visitor asks for a
 map. ``style`` attributes are allowed (the observatory's charts size themselves with one;
 Leaflet sets positions through them): they cannot run a script, and any ``url()`` in them is
@@ -35,7 +34,7 @@ def policy(settings: dict[str, Any], *, header: bool = False) -> str:
     tiles = tile_source(str(extra.get("map_tiles") or ""))
     directives = [
         "default-src 'none'",
-        "script-src 'self' 'wasm-unsafe-eval'",
+        "script-src 'self'",
         "style-src 'self'",
         "img-src 'self' data:" + (f" {tiles}" if tiles else ""),
         "font-src 'self'",
