@@ -106,22 +106,11 @@ class PackageImport:
         city, postal = str(address.get("city") or ""), str(address.get("postal_code") or "")
         if postal and postal not in line:
             line = ", ".join(p for p in (line, f"{postal} {city}".strip()) if p)
-        where, near = self.where.commune_named(city, postal or None) if city else (None, [])
-        if where is None and line:
-            where = self.where.find_in_text(line)
         out: dict[str, Any] = {}
         if item.get("name") and item["name"] != org_name:
             out["name"] = item["name"]
         out["address"] = line or None
-        if where is None:
-            from ..decisions import placeholder
-
-            hint = f" (vouliez-vous dire {' ou '.join(near)} ?)" if near else ""
-            question = f"commune de « {city or line} »{hint}"
-            row.decisions.append(question)
-            out["commune"] = placeholder(question)
-        else:
-            out["commune"], out["village"] = where.commune, where.village
+        out.update(self.where.commune_fields(city, postal, line, row.decisions))
         if item.get("latitude") is not None and item.get("longitude") is not None:
             out["geo"] = [item["latitude"], item["longitude"]]
         schedules = item.get("schedules") or []

@@ -90,17 +90,8 @@ class InclusionImport:
         city, postal = str(item.get("commune") or ""), str(item.get("code_postal") or "")
         if not address and not city:
             return []
-        where, near = self.where.commune_named(city, postal or None) if city else (None, [])
-        if where is None and address:
-            where = self.where.find_in_text(address)
         out: dict[str, Any] = {"address": address or city}
-        if where is None:
-            hint = f" (vouliez-vous dire {' ou '.join(near)} ?)" if near else ""
-            question = f"commune de « {city or address} »{hint}"
-            row.decisions.append(question)
-            out["commune"] = placeholder(question)
-        else:
-            out["commune"], out["village"] = where.commune, where.village
+        out.update(self.where.commune_fields(city, postal, address, row.decisions))
         if item.get("latitude") is not None and item.get("longitude") is not None:
             out["geo"] = [item["latitude"], item["longitude"]]
         out["hours"] = self.hours(item.get("horaires_accueil"), row)

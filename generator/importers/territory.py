@@ -16,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from ..decisions import placeholder
 from ..loading import Dataset, Reporter, load_dataset
 from ..models import Actor, Territory
 from ..models.types import text_in
@@ -128,6 +129,19 @@ class Territorial:
         if postcode and len(self.commune_by_postcode(postcode)) == 1 and not near:
             return Where(commune=self.commune_by_postcode(postcode)[0], how="code"), []
         return None, near
+
+    def commune_fields(self, city: str, postcode: str, text: str, decisions: list[str]) -> dict[str, Any]:
+        """``commune`` and ``village`` of an address given as a city (and postcode) or, failing
+        that, found in its text; else a placeholder whose question is added to ``decisions``."""
+        where, near = self.commune_named(city, postcode or None) if city else (None, [])
+        if where is None and text:
+            where = self.find_in_text(text)
+        if where is not None:
+            return {"commune": where.commune, "village": where.village}
+        hint = f" (vouliez-vous dire {' ou '.join(near)} ?)" if near else ""
+        question = f"commune de « {city or text} »{hint}"
+        decisions.append(question)
+        return {"commune": placeholder(question)}
 
     def nearest_village(self, geo: tuple[float, float], limit_km: float = 4.0) -> Where | None:
         best: tuple[float, str, str] | None = None
